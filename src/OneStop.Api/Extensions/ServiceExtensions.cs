@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.IdentityModel.Tokens;
+using OneStop.Api.Common;
+using OneStop.Api.Features.Auth;
+using OneStop.Infrastructure;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Extensions;
+
+public static class ServiceExtensions
+{
+    public static WebApplicationBuilder AddOneStopServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddOneStopInfrastructure(configuration);
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = true);
+        services.AddOpenApi();
+
+        var dataDirectory = Path.GetFullPath(configuration[$"{OneStopOptions.Section}:DataDirectory"] ?? "data");
+        var jwt = JwtSettings.Load(configuration, dataDirectory);
+        services.AddSingleton(jwt);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = JwtSettings.Issuer,
+                ValidAudience = JwtSettings.Audience,
+                IssuerSigningKey = jwt.SigningKey,
+                NameClaimType = ClaimTypes.Name,
+                RoleClaimType = ClaimTypes.Role,
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole("admin"))
+            .AddPolicy(Policies.Officer, p => p.RequireRole("reception", "specialist", "leader", "admin"))
+            .AddPolicy(Policies.Citizen, p => p.RequireRole("citizen"))
+            .AddPolicy(Policies.Submitter, p => p.RequireRole("reception", "citizen"))
+            .AddPolicy(Policies.ReportReader, p => p.RequireRole("leader", "admin"));
+
+        services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+}
+
+/// <summary>Ready means the database answers.</summary>
+public sealed class DatabaseHealthCheck(OneStopDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy("Cơ sở dữ liệu sẵn sàng.")
+            : HealthCheckResult.Unhealthy("Không kết nối được cơ sở dữ liệu.");
+}
+
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Api.Common;
+using OneStop.Domain.Calendar;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Features.Calendar;
+
+public sealed record CalendarDayResponse(DateOnly Date, bool Working, string? Note, string? Source);
+
+public sealed record CalendarYearResponse(int Year, int WorkingDays, int NonWorkingDays, IReadOnlyList<CalendarDayResponse> Days);
+
+public sealed record CalendarDayRequest(bool? Working, string? Note);
+
+public sealed class CalendarDayRequestValidator : AbstractValidator<CalendarDayRequest>
+{
+    public CalendarDayRequestValidator()
+    {
+        RuleFor(r => r.Working).NotNull().WithMessage("Phải cho biết ngày này có làm việc hay không (working).");
+        RuleFor(r => r.Note).MaximumLength(300).WithMessage("Ghi chú dài tối đa 300 ký tự.");
+    }
+}
+
+public static class CalendarEndpoints
+{
+    public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/calendar").WithTags("Calendar");
+        group.MapGet("/{year:int}", GetYear).AllowAnonymous().WithSummary("Lịch ngày làm việc của một năm (mọi ngày, kèm ghi chú nghỉ lễ / làm bù).");
+        group.MapPut("/{date}", SetDay).Validate<CalendarDayRequest>().RequireAuthorization(Policies.Admin)
+            .WithSummary("Sửa một ngày: làm việc hay nghỉ, kèm ghi chú.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<CalendarYearResponse>, ProblemHttpResult>> GetYear(int year, OneStopDbContext db, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100)
+            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Năm phải trong khoảng 2000–2100.", "year");
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var entries = await db.Calendar.AsNoTracking().Where(c => c.Date >= first && c.Date <= last).ToDictionaryAsync(c => c.Date, ct);
+        var calendar = new WorkingCalendar(entries.Values.Select(e => new CalendarDay(e.Date, e.Working, e.Note)));
+        var days = new List<CalendarDayResponse>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            entries.TryGetValue(day, out var entry);
+            days.Add(new CalendarDayResponse(day, calendar.IsWorkingDay(day), entry?.Note, entry?.Source));
+        }
+        var working = days.Count(d => d.Working);
+        return TypedResults.Ok(new CalendarYearResponse(year, working, days.Count - working, days));
+    }
+
+    public static async Task<Results<Ok<CalendarDayResponse>, ProblemHttpResult>> SetDay(
+        string date, CalendarDayRequest request, ClaimsPrincipal user, OneStopDbContext db, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day))
+            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", $"Ngày '{date}' phải có dạng yyyy-MM-dd.", "date");
+        var entry = await db.Calendar.FirstOrDefaultAsync(c => c.Date == day, ct);
+        if (entry is null)
+            db.Calendar.Add(entry = new CalendarEntry { Date = day });
+        entry.Working = request.Working!.Value;
+        entry.Note = request.Note;
+        entry.Source = $"sửa bởi {user.Identity?.Name}";
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new CalendarDayResponse(entry.Date, entry.Working, entry.Note, entry.Source));
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Api.Common;
+using OneStop.Domain.Definitions;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Features.Definitions;
+
+public sealed record ValidationResponse(bool Valid, IReadOnlyList<DefinitionError> Errors);
+
+public sealed record VersionResponse(
+    int Version, string State, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? RetiredAt, WorkflowDefinition Definition);
+
+public sealed record DefinitionResponse(string Id, string Name, string ProcedureCode, IReadOnlyList<VersionResponse> Versions);
+
+public sealed record DefinitionSummary(string Id, string Name, string ProcedureCode, int LatestVersion, string LatestState, int? PublishedVersion);
+
+public static class DefinitionsEndpoints
+{
+    public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", List).WithSummary("Các định nghĩa quy trình và phiên bản mới nhất.");
+        group.MapPost("/", DefinitionAuthoring.CreateDraft).WithSummary("Tạo bản nháp (phiên bản kế tiếp).");
+        group.MapPost("/validate", Validate).WithSummary("Kiểm tra một định nghĩa theo mọi quy tắc công bố.");
+        group.MapGet("/{id}", Get).WithSummary("Mọi phiên bản của một định nghĩa và trạng thái của chúng.");
+        group.MapPut("/{id}/draft", DefinitionAuthoring.ReplaceDraft).WithSummary("Thay nội dung bản nháp.");
+        group.MapPost("/{id}/publish", DefinitionAuthoring.Publish).WithSummary("Công bố bản nháp (sau khi kiểm tra).");
+        group.MapPost("/{id}/retire", DefinitionAuthoring.Retire).WithSummary("Ngừng áp dụng: không nhận hồ sơ mới, hồ sơ đang chạy vẫn hoàn thành.");
+        group.MapGet("/{id}/versions/{version:int}/diagram", Diagram).WithSummary("Sơ đồ quy trình dạng Mermaid hoặc DOT.");
+        return app;
+    }
+
+    public static async Task<Ok<ListResponse<DefinitionSummary>>> List(OneStopDbContext db, CancellationToken ct)
+    {
+        var versions = await db.DefinitionVersions.AsNoTracking().ToListAsync(ct);
+        var items = versions.GroupBy(v => v.DefinitionId).OrderBy(g => g.Key).Select(g =>
+        {
+            var latest = g.MaxBy(v => v.Version)!;
+            var published = g.Where(v => v.State == DefinitionState.Published).Select(v => (int?)v.Version).Max();
+            return new DefinitionSummary(g.Key, latest.Name, latest.ProcedureCode, latest.Version, latest.State.ToString(), published);
+        }).ToList();
+        return TypedResults.Ok(new ListResponse<DefinitionSummary>(items, items.Count, 1, items.Count));
+    }
+
+    public static async Task<Results<Ok<DefinitionResponse>, ProblemHttpResult>> Get(string id, OneStopDbContext db, CancellationToken ct)
+    {
+        var versions = await db.DefinitionVersions.AsNoTracking().Where(v => v.DefinitionId == id).OrderBy(v => v.Version).ToListAsync(ct);
+        if (versions.Count == 0)
+            return Problems.NotFound($"Không tìm thấy định nghĩa quy trình '{id}'.");
+        var latest = versions[^1];
+        return TypedResults.Ok(new DefinitionResponse(id, latest.Name, latest.ProcedureCode, versions.Select(ToResponse).ToList()));
+    }
+
+    public static VersionResponse ToResponse(DefinitionVersion v) =>
+        new(v.Version, v.State.ToString(), v.CreatedAt.ToVietnam(), v.PublishedAt.ToVietnam(), v.RetiredAt.ToVietnam(), v.Parse());
+
+    public static async Task<Ok<ValidationResponse>> Validate(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct)
+    {
+        var errors = await DefinitionAuthoring.ValidateAsync(definition, db, ct);
+        return TypedResults.Ok(new ValidationResponse(errors.Count == 0, errors));
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Diagram(
+        string id, int version, string? format, OneStopDbContext db, CancellationToken ct)
+    {
+        format = (format ?? "mermaid").ToLowerInvariant();
+        if (format is not ("mermaid" or "dot"))
+            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "format phải là mermaid hoặc dot.", "format");
+        var stored = await db.DefinitionVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DefinitionId == id && v.Version == version, ct);
+        if (stored is null)
+            return Problems.NotFound($"Không tìm thấy phiên bản {version} của '{id}'.");
+        var definition = stored.Parse();
+        if (DefinitionValidator.Validate(definition, _ => true).Count > 0 && stored.State == DefinitionState.Draft)
+            return Problems.Unprocessable("Bản nháp chưa hợp lệ nên chưa vẽ được sơ đồ; hãy kiểm tra (validate) trước.");
+        var engine = new WorkflowEngine(definition);
+        return TypedResults.Text(format == "dot" ? engine.ToDot() : engine.ToMermaid(),
+            format == "dot" ? "text/vnd.graphviz; charset=utf-8" : "text/plain; charset=utf-8");
+    }
+}

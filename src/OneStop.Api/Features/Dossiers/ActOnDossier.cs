@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OneStop.Api.Common;
+using OneStop.Domain.Dossiers;
+using OneStop.Infrastructure.Definitions;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Features.Dossiers;
+
+public sealed record ActionBody(string? Comment, string? To, string? ToUnit, IReadOnlyList<DocumentRequest>? Documents, DateTimeOffset? NewDueDate);
+
+public sealed class ActionBodyValidator : AbstractValidator<ActionBody>
+{
+    public ActionBodyValidator()
+    {
+        RuleFor(b => b.Comment).MaximumLength(2000).WithMessage("Ý kiến xử lý dài tối đa 2000 ký tự.");
+        RuleForEach(b => b.Documents).ChildRules(d =>
+            d.RuleFor(x => x.Code).NotEmpty().WithMessage("Mỗi giấy tờ phải có mã (code)."));
+    }
+}
+
+public static class ActOnDossier
+{
+    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Handle(
+        string code, string action, ActionBody? body, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
+        DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
+    {
+        if (!DossierActions.All.Contains(action))
+            return Problems.NotFound($"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.");
+        var actor = user.ToActor();
+        var dossier = await DossierAccess.LoadAsync(db, code, tracking: true, ct);
+        if (dossier is null || !DossierAccess.CanRead(dossier, actor))
+            return Problems.NotFound($"Không tìm thấy hồ sơ '{code}'.");
+        if (ETags.CheckIfMatch(http.Request, dossier.Version) is { } stale)
+            return Problems.PreconditionFailed(stale);
+
+        var engine = await catalog.GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct)
+            ?? throw new InvalidOperationException($"Definition {dossier.ProcedureId} v{dossier.DefinitionVersion} is missing.");
+        var context = await contexts.CreateAsync(engine, actor, ct);
+        var request = body ?? new ActionBody(null, null, null, null, null);
+        dossier.Act(action, new ActionRequest(request.Comment, request.To, request.ToUnit,
+            request.Documents?.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
+            request.NewDueDate), context);
+        await db.SaveChangesAsync(ct);
+
+        http.Response.Headers.ETag = ETags.For(dossier.Version);
+        return TypedResults.Ok(DossierResponse.From(dossier, context, showSecret: true));
+    }
+}

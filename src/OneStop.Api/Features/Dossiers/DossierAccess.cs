@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Domain.Dossiers;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Features.Dossiers;
+
+/// <summary>Who may read a dossier (DESIGN §2): admins, its owner, and officers of any unit it has been at.</summary>
+public static class DossierAccess
+{
+    public static bool CanRead(Dossier dossier, Actor actor)
+    {
+        if (actor.Has(Actor.AdminRole) || dossier.IsOwner(actor))
+            return true;
+        if (!actor.IsOfficer || actor.UnitCode is null)
+            return false;
+        return Same(actor.UnitCode, dossier.CurrentUnitCode) || Same(actor.UnitCode, dossier.ReceivingUnitCode)
+            || dossier.Events.Any(e => Same(actor.UnitCode, e.UnitCode) || Same(actor.UnitCode, e.ToUnitCode));
+    }
+
+    private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Loads a whole dossier (papers, pauses, history) for reading or acting.</summary>
+    public static Task<Dossier?> LoadAsync(OneStopDbContext db, string code, bool tracking, CancellationToken ct)
+    {
+        var query = db.Dossiers.Include(d => d.Events).Include(d => d.Pauses).AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(d => d.Code == code, ct);
+    }
+}

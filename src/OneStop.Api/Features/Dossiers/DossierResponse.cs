@@ -1,0 +1,118 @@
+using OneStop.Api.Common;
+using OneStop.Domain.Dossiers;
+
+namespace OneStop.Api.Features.Dossiers;
+
+public sealed record StepResponse(string Id, string Name, string Kind, string Role);
+
+public sealed record ApplicantResponse(string IdNumber, string FullName, string Type, string? Phone, string? Email, string? Address, string? Representative);
+
+public sealed record DocumentResponse(string Code, string Name, Guid? FileId, Guid? RepositoryDocumentId, bool SeenAtCounter, bool Digitized);
+
+public sealed record ResultResponse(string Code, string Name, DateTimeOffset IssuedAt, string IssuedBy);
+
+public sealed record PauseResponse(string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int WorkingMinutes, bool RestartsClock);
+
+/// <summary>A dossier as DESIGN §10 describes it; <see cref="TrackingSecret"/> only reaches officers and the owner.</summary>
+public sealed record DossierResponse(
+    string Code,
+    string ProcedureId,
+    string ProcedureName,
+    int DefinitionVersion,
+    string Status,
+    int StatusCode,
+    StepResponse CurrentStep,
+    string CurrentUnitCode,
+    string ReceivingUnitCode,
+    string Channel,
+    ApplicantResponse Applicant,
+    IReadOnlyList<DocumentResponse> Documents,
+    decimal Fee,
+    DateTimeOffset? DueDate,
+    DateTimeOffset? OriginalDueDate,
+    bool DueDateReset,
+    DateTimeOffset? StepDueDate,
+    bool Overdue,
+    bool DueSoon,
+    bool StepOverdue,
+    bool StepDueSoon,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ReturnedAt,
+    DateTimeOffset? ClosedAt,
+    bool? ResolvedOnTime,
+    ResultResponse? Result,
+    IReadOnlyList<PauseResponse> Pauses,
+    string? TrackingSecret,
+    IReadOnlyList<string> AvailableActions,
+    int Version)
+{
+    public static DossierResponse From(Dossier dossier, DossierContext context, bool showSecret)
+    {
+        var step = context.Definition.FindStep(dossier.CurrentStepId);
+        var deadline = Deadline.Of(dossier, context);
+        return new DossierResponse(
+            dossier.Code,
+            dossier.ProcedureId,
+            context.Definition.Name,
+            dossier.DefinitionVersion,
+            dossier.Status.ToString(),
+            (int)dossier.Status,
+            new StepResponse(dossier.CurrentStepId, step?.Name ?? dossier.CurrentStepId, step?.Kind ?? "", step?.Role ?? ""),
+            dossier.CurrentUnitCode,
+            dossier.ReceivingUnitCode,
+            dossier.Channel.ToString().ToLowerInvariant(),
+            new ApplicantResponse(dossier.Applicant.IdNumber, dossier.Applicant.FullName, dossier.Applicant.Type.ToString().ToLowerInvariant(),
+                dossier.Applicant.Phone, dossier.Applicant.Email, dossier.Applicant.Address, dossier.Applicant.Representative),
+            dossier.Documents.Select(d => new DocumentResponse(d.Code, d.Name, d.FileId, d.RepositoryDocumentId, d.SeenAtCounter, d.Digitized)).ToList(),
+            dossier.FeeAmount,
+            dossier.DueDate.ToVietnam(),
+            dossier.OriginalDueDate.ToVietnam(),
+            dossier.DueDateReset,
+            dossier.StepDueDate.ToVietnam(),
+            deadline.Overdue,
+            deadline.DueSoon,
+            deadline.StepOverdue,
+            deadline.StepDueSoon,
+            dossier.SubmittedAt.ToVietnam(),
+            dossier.ReceivedAt.ToVietnam(),
+            dossier.ResolvedAt.ToVietnam(),
+            dossier.ReturnedAt.ToVietnam(),
+            dossier.ClosedAt.ToVietnam(),
+            dossier.ResolvedOnTime,
+            dossier.Result is { } r ? new ResultResponse(r.Code, r.Name, r.IssuedAt.ToVietnam(), r.IssuedBy) : null,
+            dossier.Pauses.Select(p => new PauseResponse(p.Reason.ToString(), p.StartedAt.ToVietnam(), p.EndedAt.ToVietnam(), p.WorkingMinutes, p.RestartsClock)).ToList(),
+            showSecret ? dossier.TrackingSecret : null,
+            dossier.AvailableActions(context),
+            dossier.Version);
+    }
+}
+
+/// <summary>Queue flags of DESIGN §6: overdue, or due within one working day, for the dossier and its step.</summary>
+public readonly record struct Deadline(bool Overdue, bool DueSoon, bool StepOverdue, bool StepDueSoon)
+{
+    public static Deadline Of(Dossier dossier, DossierContext context)
+    {
+        if (!dossier.Status.ClockRuns())
+            return default;
+        var (overdue, soon) = Flags(dossier.DueDate, context);
+        var (stepOverdue, stepSoon) = Flags(dossier.StepDueDate, context);
+        return new Deadline(overdue, soon, stepOverdue, stepSoon);
+    }
+
+    private static (bool Overdue, bool Soon) Flags(DateTime? due, DossierContext context)
+    {
+        if (due is null)
+            return (false, false);
+        if (context.UtcNow > due)
+            return (true, false);
+        var left = context.Deadlines.WorkingMinutesBetween(
+            new DateTimeOffset(context.UtcNow, TimeSpan.Zero), new DateTimeOffset(due.Value, TimeSpan.Zero));
+        return (false, left <= context.MinutesPerDay);
+    }
+}
+
+public sealed record HistoryEventResponse(
+    int Sequence, DateTimeOffset At, string Action, string Actor, string? UnitCode, string? FromStatus, string ToStatus,
+    string? FromStep, string? ToStep, string? ToUnitCode, string? Comment, DateTimeOffset? DueDate);

@@ -1,0 +1,22 @@
+using OneStop.Api.Common;
+
+namespace OneStop.Api.Features.Dossiers;
+
+public static class DossiersEndpoints
+{
+    public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers").RequireAuthorization();
+
+        group.MapPost("/", SubmitDossier.Handle).Validate<SubmitDossierRequest>()
+            .RequireAuthorization(Policies.Submitter)
+            .WithSummary("Nộp / tiếp nhận hồ sơ mới (tôn trọng Idempotency-Key).");
+        group.MapGet("/", ListDossiers.Handle).RequireAuthorization(Policies.Officer)
+            .WithSummary("Hàng đợi xử lý của đơn vị: lọc theo trạng thái, bước, quá hạn, hạn trước ngày, từ khóa.");
+        group.MapGet("/{code}", GetDossier.Handle).WithSummary("Đọc hồ sơ (kèm ETag và các thao tác được phép).");
+        group.MapPost("/{code}/actions/{action}", ActOnDossier.Handle).Validate<ActionBody>()
+            .WithSummary("Thực hiện một thao tác; cần If-Match với ETag của lần đọc gần nhất.");
+        group.MapGet("/{code}/history", GetDossierHistory.Handle).WithSummary("Lịch sử xử lý hồ sơ.");
+        return app;
+    }
+}

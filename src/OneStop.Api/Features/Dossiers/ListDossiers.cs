@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Api.Common;
+using OneStop.Domain.Dossiers;
+using OneStop.Infrastructure.Definitions;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Features.Dossiers;
+
+public sealed record QueueItem(
+    string Code, string ProcedureId, string ProcedureName, string Status, int StatusCode, StepResponse CurrentStep,
+    string CurrentUnitCode, string ApplicantName, DateTimeOffset SubmittedAt, DateTimeOffset? DueDate, DateTimeOffset? StepDueDate,
+    bool Overdue, bool DueSoon, bool StepOverdue, bool StepDueSoon);
+
+public static class ListDossiers
+{
+    /// <summary>An officer's work queue: dossiers now at their unit (admins: any unit), soonest due first.</summary>
+    public static async Task<Results<Ok<ListResponse<QueueItem>>, ProblemHttpResult>> Handle(
+        ClaimsPrincipal user, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock,
+        string? unit, string? status, string? step, bool? overdue, DateTimeOffset? dueBefore, string? q, int? page, int? pageSize,
+        CancellationToken ct)
+    {
+        var actor = user.ToActor();
+        var unitCode = string.IsNullOrWhiteSpace(unit) ? actor.UnitCode : unit.Trim();
+        if (!actor.Has(Actor.AdminRole) && !string.Equals(unitCode, actor.UnitCode, StringComparison.OrdinalIgnoreCase))
+            return Problems.Of(StatusCodes.Status403Forbidden, "Không có quyền", "Cán bộ chỉ xem hàng đợi của đơn vị mình.", "unit");
+
+        var query = db.Dossiers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(unitCode) && !(actor.Has(Actor.AdminRole) && string.IsNullOrWhiteSpace(unit)))
+            query = query.Where(d => d.CurrentUnitCode == unitCode);
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!TryParseStatus(status, out var wanted))
+                return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ",
+                    $"Trạng thái '{status}' không tồn tại; dùng tên (Received…) hoặc mã 1–10.", "status");
+            query = query.Where(d => d.Status == wanted);
+        }
+        if (!string.IsNullOrWhiteSpace(step))
+            query = query.Where(d => d.CurrentStepId == step);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (overdue is not null)
+        {
+            query = overdue.Value
+                ? query.Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.DueDate < now)
+                : query.Where(d => !((d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.DueDate < now));
+        }
+        if (dueBefore is not null)
+        {
+            var limit = dueBefore.Value.UtcDateTime;
+            query = query.Where(d => d.DueDate != null && d.DueDate <= limit);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(d => d.Code.Contains(term) || d.Applicant.FullName.Contains(term) || d.Applicant.IdNumber == term);
+        }
+
+        var paging = Paging.From(page, pageSize);
+        var total = await query.CountAsync(ct);
+        var dossiers = await query
+            .OrderBy(d => d.DueDate == null).ThenBy(d => d.DueDate).ThenBy(d => d.SubmittedAt)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .ToListAsync(ct);
+
+        var units = await contexts.LoadUnitsAsync(ct);
+        var deadlines = await contexts.LoadDeadlinesAsync(ct);
+        var items = new List<QueueItem>(dossiers.Count);
+        foreach (var d in dossiers)
+        {
+            var engine = await catalog.GetAsync(db, d.ProcedureId, d.DefinitionVersion, ct)
+                ?? throw new InvalidOperationException($"Definition {d.ProcedureId} v{d.DefinitionVersion} is missing.");
+            var context = new DossierContext(engine, units, deadlines, actor, now);
+            var s = engine.Definition.FindStep(d.CurrentStepId);
+            var flags = Deadline.Of(d, context);
+            items.Add(new QueueItem(d.Code, d.ProcedureId, engine.Definition.Name, d.Status.ToString(), (int)d.Status,
+                new StepResponse(d.CurrentStepId, s?.Name ?? d.CurrentStepId, s?.Kind ?? "", s?.Role ?? ""),
+                d.CurrentUnitCode, d.Applicant.FullName, d.SubmittedAt.ToVietnam(), d.DueDate.ToVietnam(), d.StepDueDate.ToVietnam(),
+                flags.Overdue, flags.DueSoon, flags.StepOverdue, flags.StepDueSoon));
+        }
+        return TypedResults.Ok(new ListResponse<QueueItem>(items, total, paging.Page, paging.PageSize));
+    }
+
+    private static bool TryParseStatus(string text, out DossierStatus status) =>
+        int.TryParse(text, out var number)
+            ? Enum.IsDefined(status = (DossierStatus)number)
+            : Enum.TryParse(text, ignoreCase: true, out status) && !int.TryParse(text, out _);
+}

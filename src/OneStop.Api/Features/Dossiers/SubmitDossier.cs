@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Api.Common;
+using OneStop.Domain.Codes;
+using OneStop.Domain.Dossiers;
+using OneStop.Domain.Identifiers;
+using OneStop.Infrastructure.Definitions;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Features.Dossiers;
+
+public sealed record ApplicantRequest(string? IdNumber, string? FullName, string? Phone, string? Email, string? Address, string? Representative);
+
+public sealed record DocumentRequest(string? Code, Guid? FileId, Guid? RepositoryDocumentId);
+
+public sealed record SubmitDossierRequest(
+    string? ProcedureId, ApplicantRequest? Applicant, string? Channel, string? ReceivingUnitCode, IReadOnlyList<DocumentRequest>? Documents);
+
+public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDossierRequest>
+{
+    public static readonly string[] Channels = ["counter", "online", "post"];
+
+    public SubmitDossierRequestValidator()
+    {
+        RuleFor(r => r.ProcedureId).NotEmpty().WithMessage("Phải chọn thủ tục (procedureId).");
+        RuleFor(r => r.Channel).Must(c => Channels.Contains(c)).WithMessage("Kênh nộp (channel) phải là counter, online hoặc post.");
+        RuleFor(r => r.ReceivingUnitCode).NotEmpty().WithMessage("Phải chọn đơn vị tiếp nhận (receivingUnitCode).");
+        RuleFor(r => r.Applicant).NotNull().WithMessage("Phải nhập thông tin người nộp (applicant).");
+        RuleFor(r => r.Applicant!).SetValidator(new ApplicantRequestValidator()).When(r => r.Applicant is not null);
+        RuleFor(r => r.Documents).NotNull().WithMessage("Phải kê khai thành phần hồ sơ (documents).");
+        RuleForEach(r => r.Documents).ChildRules(d =>
+            d.RuleFor(x => x.Code).NotEmpty().WithMessage("Mỗi giấy tờ phải có mã (code)."));
+    }
+}
+
+public sealed class ApplicantRequestValidator : AbstractValidator<ApplicantRequest>
+{
+    public ApplicantRequestValidator()
+    {
+        RuleFor(a => a.IdNumber).Custom((value, context) =>
+        {
+            var (valid, error, _) = ApplicantIdentifier.Validate(value);
+            if (!valid)
+                context.AddFailure("applicant.idNumber", error ?? "Mã định danh không hợp lệ.");
+        });
+        RuleFor(a => a.FullName).NotEmpty().WithMessage("Phải nhập họ tên người nộp.").MaximumLength(200);
+        RuleFor(a => a.Email).EmailAddress().When(a => !string.IsNullOrEmpty(a.Email)).WithMessage("Địa chỉ email không hợp lệ.");
+        RuleFor(a => a.Phone).Matches(@"^\+?[0-9 .-]{8,15}$").When(a => !string.IsNullOrEmpty(a.Phone)).WithMessage("Số điện thoại không hợp lệ.");
+    }
+}
+
+public static class SubmitDossier
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static async Task<Results<Created<DossierResponse>, ProblemHttpResult>> Handle(
+        SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
+        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = user.ToActor();
+        var key = http.Request.Headers[IdempotencyHeader].ToString();
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+        if (key.Length > 128)
+            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Idempotency-Key dài tối đa 128 ký tự.", IdempotencyHeader);
+        if (key.Length > 0 && await ReplayAsync(db, catalog, contexts, actor, key, requestHash, http, ct) is { } replay)
+            return replay;
+
+        if (actor.Has(Actor.CitizenRole) && actor.PersonalId != request.Applicant!.IdNumber!.Trim())
+            return Problems.Unprocessable("Công dân chỉ nộp hồ sơ đứng tên chính mình (applicant.idNumber là số định danh của tài khoản).", "applicant.idNumber");
+        var engine = await catalog.GetCurrentAsync(db, request.ProcedureId!, ct);
+        if (engine is null)
+            return Problems.Unprocessable($"Thủ tục '{request.ProcedureId}' không tồn tại hoặc không còn tiếp nhận hồ sơ.", "procedureId");
+        var context = await contexts.CreateAsync(engine, actor, ct);
+        var unit = context.Units.Current(request.ReceivingUnitCode!, context.Today);
+        if (unit is null)
+            return Problems.Unprocessable($"Đơn vị tiếp nhận '{request.ReceivingUnitCode}' không tồn tại.", "receivingUnitCode");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
+        var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
+            Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
+            request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList());
+        db.Dossiers.Add(dossier);
+        if (key.Length > 0)
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Key = key, UserName = actor.UserName, RequestHash = requestHash, DossierCode = code, CreatedAt = context.UtcNow,
+            });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        http.Response.Headers.ETag = ETags.For(dossier.Version);
+        return TypedResults.Created($"/api/dossiers/{code}", DossierResponse.From(dossier, context, showSecret: true));
+    }
+
+    /// <summary>A retried submission gets the dossier the first one created; the same key with another body is refused.</summary>
+    private static async Task<Results<Created<DossierResponse>, ProblemHttpResult>?> ReplayAsync(
+        OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, Actor actor,
+        string key, string requestHash, HttpContext http, CancellationToken ct)
+    {
+        var previous = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserName == actor.UserName && r.Key == key, ct);
+        if (previous is null)
+            return null;
+        if (previous.RequestHash != requestHash)
+            return Problems.Unprocessable("Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới cho hồ sơ mới.", IdempotencyHeader);
+        var dossier = await DossierAccess.LoadAsync(db, previous.DossierCode, tracking: false, ct);
+        var engine = dossier is null ? null : await catalog.GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct);
+        if (dossier is null || engine is null)
+            return Problems.Conflict("Hồ sơ của lần gửi trước không còn; hãy dùng khóa mới.");
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        http.Response.Headers.ETag = ETags.For(dossier.Version);
+        return TypedResults.Created($"/api/dossiers/{dossier.Code}",
+            DossierResponse.From(dossier, await contexts.CreateAsync(engine, actor, ct), showSecret: true));
+    }
+
+    private static Applicant ToApplicant(ApplicantRequest a)
+    {
+        var id = a.IdNumber!.Trim();
+        var type = ApplicantIdentifier.Validate(id).Kind == ApplicantKind.Organisation ? ApplicantType.Organisation : ApplicantType.Person;
+        return new Applicant(id, a.FullName!.Trim(), type, a.Phone, a.Email, a.Address, a.Representative);
+    }
+}

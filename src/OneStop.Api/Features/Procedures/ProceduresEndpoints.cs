@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Api.Common;
+using OneStop.Domain.Definitions;
+using OneStop.Infrastructure.Definitions;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Features.Procedures;
+
+public sealed record ProcedureSummary(string Id, int Version, string Name, string ProcedureCode, string Level, string OnlineLevel, string? Field);
+
+public sealed record ProcedureDocument(string Code, string Name, bool Required, bool Reusable);
+
+public sealed record ProcedureDetail(
+    string Id, int Version, string Name, string ProcedureCode, string Level, string OnlineLevel, string? Field,
+    IReadOnlyList<ProcedureDocument> Documents, Fee? Fee, Duration? ProcessingTime, ResultSpec? Result, IReadOnlyList<string> Steps);
+
+public static class ProceduresEndpoints
+{
+    public static IEndpointRouteBuilder MapProceduresApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/procedures").WithTags("Procedures").AllowAnonymous();
+        group.MapGet("/", List).WithSummary("Các thủ tục đang tiếp nhận hồ sơ (phiên bản công bố mới nhất).");
+        group.MapGet("/{id}", Get).WithSummary("Những gì người nộp cần biết: giấy tờ, phí, thời hạn, các bước.");
+        return app;
+    }
+
+    public static async Task<Ok<ListResponse<ProcedureSummary>>> List(OneStopDbContext db, string? level, CancellationToken ct)
+    {
+        var published = await db.DefinitionVersions.AsNoTracking().Where(d => d.State == DefinitionState.Published).ToListAsync(ct);
+        var items = published.GroupBy(d => d.DefinitionId)
+            .Select(g => g.MaxBy(d => d.Version)!)
+            .Where(d => level is null || d.Level == level)
+            .OrderBy(d => d.Level).ThenBy(d => d.Name)
+            .Select(d => new ProcedureSummary(d.DefinitionId, d.Version, d.Name, d.ProcedureCode, d.Level, d.OnlineLevel, d.Parse().Field))
+            .ToList();
+        return TypedResults.Ok(new ListResponse<ProcedureSummary>(items, items.Count, 1, items.Count));
+    }
+
+    public static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Get(string id, OneStopDbContext db, DefinitionCatalog catalog, CancellationToken ct)
+    {
+        var engine = await catalog.GetCurrentAsync(db, id, ct);
+        if (engine is null)
+            return Problems.NotFound($"Không tìm thấy thủ tục '{id}' đang tiếp nhận hồ sơ.");
+        var d = engine.Definition;
+        return TypedResults.Ok(new ProcedureDetail(d.Id, d.Version, d.Name, d.ProcedureCode, d.Level, d.OnlineLevel, d.Field,
+            d.Documents.Select(x => new ProcedureDocument(x.Code, x.Name, x.Required, x.Reusable)).ToList(),
+            d.Fee, d.ProcessingTime, d.Result, d.Steps.Select(s => s.Name).ToList()));
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Api.Common;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Features.Units;
+
+public sealed record UnitResponse(
+    string Code, string Name, string Level, string? ParentCode, string AgencyCode, DateOnly ValidFrom, DateOnly? ValidTo,
+    string? SuccessorCode, IReadOnlyList<string> ChildCodes);
+
+public static class UnitsEndpoints
+{
+    public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/units").WithTags("Units").AllowAnonymous();
+        group.MapGet("/", ListUnits).WithSummary("Cây đơn vị hành chính (danh sách phẳng, mỗi đơn vị kèm mã cha và mã con).");
+        group.MapGet("/{code}", GetUnit).WithSummary("Một đơn vị.");
+        return app;
+    }
+
+    public static async Task<Ok<ListResponse<UnitResponse>>> ListUnits(OneStopDbContext db, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Code).ToListAsync(ct);
+        var items = units.Select(u => new UnitResponse(u.Code, u.Name, u.Level, u.ParentCode, u.AgencyCode, u.ValidFrom, u.ValidTo,
+            u.SuccessorCode, units.Where(c => c.ParentCode == u.Code).Select(c => c.Code).ToList())).ToList();
+        return TypedResults.Ok(new ListResponse<UnitResponse>(items, items.Count, 1, items.Count));
+    }
+
+    public static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetUnit(string code, OneStopDbContext db, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct);
+        if (unit is null)
+            return Problems.NotFound($"Không tìm thấy đơn vị '{code}'.");
+        var children = await db.Units.AsNoTracking().Where(c => c.ParentCode == code).Select(c => c.Code).OrderBy(c => c).ToListAsync(ct);
+        return TypedResults.Ok(new UnitResponse(unit.Code, unit.Name, unit.Level, unit.ParentCode, unit.AgencyCode, unit.ValidFrom,
+            unit.ValidTo, unit.SuccessorCode, children));
+    }
+}

@@ -1,0 +1,110 @@
+namespace OneStop.Domain.Dossiers;
+
+public enum ApplicantType
+{
+    Person,
+    Organisation,
+}
+
+/// <summary>The person or organisation the dossier is for. <see cref="IdNumber"/> is a personal ID or a tax code.</summary>
+public sealed record Applicant(
+    string IdNumber,
+    string FullName,
+    ApplicantType Type = ApplicantType.Person,
+    string? Phone = null,
+    string? Email = null,
+    string? Address = null,
+    string? Representative = null);
+
+/// <summary>A paper of the dossier, matched to a definition document code.</summary>
+public sealed record DossierDocument(
+    string Code,
+    string Name,
+    Guid? FileId = null,
+    Guid? RepositoryDocumentId = null,
+    bool SeenAtCounter = false,
+    bool Digitized = false);
+
+/// <summary>What a submission or supplement says about one paper.</summary>
+public sealed record DocumentSubmission(string Code, Guid? FileId = null, Guid? RepositoryDocumentId = null);
+
+public enum PauseReason
+{
+    Supplement,
+    Payment,
+}
+
+/// <summary>An interval in which the legal clock stood still; stored for the reports' pause share.</summary>
+public sealed class ClockPause
+{
+    private ClockPause() { }
+
+    public ClockPause(PauseReason reason, DateTime startedAt, bool restartsClock)
+    {
+        Reason = reason;
+        StartedAt = startedAt;
+        RestartsClock = restartsClock;
+    }
+
+    public int Id { get; private set; }
+    public PauseReason Reason { get; private set; }
+    public DateTime StartedAt { get; private set; }
+    public DateTime? EndedAt { get; private set; }
+    /// <summary>Office minutes the pause lasted; what the due date moved by unless the clock restarted.</summary>
+    public int WorkingMinutes { get; private set; }
+    /// <summary>A supplement requested after appraisal began restarts the whole processing time.</summary>
+    public bool RestartsClock { get; private set; }
+
+    internal void End(DateTime endedAt, int workingMinutes)
+    {
+        EndedAt = endedAt;
+        WorkingMinutes = workingMinutes;
+    }
+}
+
+/// <summary>One immutable line of a dossier's history (DESIGN §5); every one also becomes an outbox message.</summary>
+public sealed class DossierEvent
+{
+    private DossierEvent() { }
+
+    internal DossierEvent(
+        int sequence, DateTime at, string action, string actor, string? unitCode,
+        DossierStatus? fromStatus, DossierStatus toStatus, string? fromStep, string? toStep,
+        string? toUnitCode, string? comment, DateTime? dueDate, DateTime? stepDueDate)
+    {
+        Sequence = sequence;
+        At = at;
+        Action = action;
+        Actor = actor;
+        UnitCode = unitCode;
+        FromStatus = fromStatus;
+        ToStatus = toStatus;
+        FromStep = fromStep;
+        ToStep = toStep;
+        ToUnitCode = toUnitCode;
+        Comment = comment;
+        DueDate = dueDate;
+        StepDueDate = stepDueDate;
+    }
+
+    public long Id { get; private set; }
+    public Guid DossierId { get; private set; }
+    /// <summary>1, 2, 3… per dossier: the order the national portal must receive them in.</summary>
+    public int Sequence { get; private set; }
+    public DateTime At { get; private set; }
+    public string Action { get; private set; } = "";
+    public string Actor { get; private set; } = "";
+    /// <summary>The acting unit as it was then; merges never rewrite it.</summary>
+    public string? UnitCode { get; private set; }
+    public DossierStatus? FromStatus { get; private set; }
+    public DossierStatus ToStatus { get; private set; }
+    public string? FromStep { get; private set; }
+    public string? ToStep { get; private set; }
+    public string? ToUnitCode { get; private set; }
+    public string? Comment { get; private set; }
+    public DateTime? DueDate { get; private set; }
+    public DateTime? StepDueDate { get; private set; }
+}
+
+/// <summary>The result issued when the dossier is resolved. Issue #5 adds the signed file.</summary>
+public sealed record DossierResult(string Code, string Name, DateTime IssuedAt, string IssuedBy, Guid? FileId = null);

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Domain.Calendar;
+using OneStop.Domain.Definitions;
+using OneStop.Domain.Dossiers;
+using OneStop.Domain.Units;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Infrastructure.Dossiers;
+
+/// <summary>Builds the domain's view of the world for one request: unit tree, calendar, clock.</summary>
+public sealed class DossierContextFactory(OneStopDbContext db, TimeProvider clock)
+{
+    public async Task<DossierContext> CreateAsync(WorkflowEngine engine, Actor actor, CancellationToken ct) =>
+        new(engine, await LoadUnitsAsync(ct), await LoadDeadlinesAsync(ct), actor, clock.GetUtcNow().UtcDateTime);
+
+    public async Task<UnitTree> LoadUnitsAsync(CancellationToken ct) =>
+        new((await db.Units.AsNoTracking().ToListAsync(ct)).Select(u => u.ToInfo()));
+
+    /// <summary>The calendar is read per request so an admin's edit counts at once on every node.</summary>
+    public async Task<DeadlineCalculator> LoadDeadlinesAsync(CancellationToken ct)
+    {
+        var days = await db.Calendar.AsNoTracking().Select(c => new CalendarDay(c.Date, c.Working, c.Note)).ToListAsync(ct);
+        return new DeadlineCalculator(new WorkingCalendar(days), OfficeHours.Default);
+    }
+}

@@ -1,0 +1,20 @@
+namespace OneStop.Infrastructure;
+
+/// <summary>The <c>OneStop</c> configuration section (DESIGN §12).</summary>
+public sealed class OneStopOptions
+{
+    public const string Section = "OneStop";
+
+    /// <summary>Holds the SQLite database, stored files and signing key of the embedded default.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Seed demo units and accounts (password Demo@12345). On by default only with SQLite.</summary>
+    public bool? SeedDemoData { get; set; }
+}
+
+public static class DatabaseProviders
+{
+    public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
+    public const string PostgreSql = "PostgreSql";
+}

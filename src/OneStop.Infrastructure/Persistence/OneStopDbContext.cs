@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Domain.Definitions;
+using OneStop.Domain.Dossiers;
+using OneStop.Domain.Units;
+using OneStop.Infrastructure.Identity;
+
+namespace OneStop.Infrastructure.Persistence;
+
+public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options, TimeProvider clock) : DbContext(options)
+{
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+    public DbSet<DefinitionVersion> DefinitionVersions => Set<DefinitionVersion>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<CalendarEntry> Calendar => Set<CalendarEntry>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<CodeSequence> CodeSequences => Set<CodeSequence>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DossierStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Channel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ApplicantType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PauseReason>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DefinitionState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OutboxState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AddOutboxMessages();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AddOutboxMessages();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Every new dossier event becomes an outbox message in the same SaveChanges, hence the same
+    /// transaction: a rolled-back action reports nothing, a committed one cannot be forgotten.
+    /// </summary>
+    private void AddOutboxMessages()
+    {
+        ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<Dossier>().ToList())
+        {
+            var dossier = entry.Entity;
+            foreach (var dossierEvent in dossier.Events.Where(e => Entry(e).State == EntityState.Added))
+            {
+                Outbox.Add(new OutboxMessage
+                {
+                    DossierId = dossier.Id,
+                    DossierCode = dossier.Code,
+                    Sequence = dossierEvent.Sequence,
+                    IdempotencyKey = $"{dossier.Code}:{dossierEvent.Sequence}",
+                    Type = "DongBoHoSoMC",
+                    Payload = JsonSerializer.Serialize(new
+                    {
+                        dossier.Code,
+                        dossier.ProcedureId,
+                        dossier.DefinitionVersion,
+                        StatusCode = (int)dossierEvent.ToStatus,
+                        Status = dossierEvent.ToStatus.ToString(),
+                        dossierEvent.Action,
+                        dossierEvent.At,
+                        dossierEvent.UnitCode,
+                        dossierEvent.ToStep,
+                        dossierEvent.DueDate,
+                    }),
+                    CreatedAt = now,
+                    State = OutboxState.Pending,
+                    NextAttemptAt = now,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace OneStop.Infrastructure.Persistence;
+
+/// <summary>One day of the working-day calendar that differs from the Mon–Fri default (or confirms it).</summary>
+public sealed class CalendarEntry
+{
+    public DateOnly Date { get; set; }
+    public bool Working { get; set; }
+    public string? Note { get; set; }
+    /// <summary>Where the day comes from: the seeded legal source, or the admin who edited it.</summary>
+    public string? Source { get; set; }
+}
+
+/// <summary>The last dossier sequence number used by an agency on one (Vietnam) day.</summary>
+public sealed class CodeSequence
+{
+    public string AgencyCode { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public int Last { get; set; }
+}
+
+/// <summary>Remembers a submission's <c>Idempotency-Key</c> so a retried POST returns the same dossier.</summary>
+public sealed class IdempotencyRecord
+{
+    public string Key { get; set; } = "";
+    public string UserName { get; set; } = "";
+    /// <summary>SHA-256 of the request body: the same key with another body is refused.</summary>
+    public string RequestHash { get; set; } = "";
+    public string DossierCode { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum OutboxState
+{
+    Pending,
+    Delivered,
+    DeadLettered,
+}
+
+/// <summary>
+/// A status change waiting for the national portal, written in the same transaction as the dossier
+/// event it reports (DESIGN §9). Delivery comes with the portal-sync work.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public Guid DossierId { get; set; }
+    public string DossierCode { get; set; } = "";
+    /// <summary>The dossier event's sequence: the portal must receive them in this order.</summary>
+    public int Sequence { get; set; }
+    public string IdempotencyKey { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public OutboxState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? NextAttemptAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,45 @@
+using OneStop.Domain.Definitions;
+using OneStop.Domain.Units;
+
+namespace OneStop.Infrastructure.Seeding;
+
+/// <summary>
+/// The demo data of DESIGN §12, seeded once on the embedded default only. Codes 60, 593 and 22918 are
+/// the General Statistics Office codes of Bình Thuận, Phan Thiết and Hàm Tiến; the other units are
+/// illustrative. Agency codes follow the shape of the DVCQG agency codes in dossier codes.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Demo@12345";
+    public const string CitizenPersonalId = "060095000123";
+
+    private static readonly DateOnly Since = new(2020, 1, 1);
+
+    public static IReadOnlyList<Unit> Units { get; } =
+    [
+        new("60", "UBND tỉnh Bình Thuận", Levels.Province, null, "000.00.00.H56", Since),
+        new("593", "UBND thành phố Phan Thiết", Levels.District, "60", "000.00.22.H56", Since),
+        new("22918", "UBND phường Hàm Tiến", Levels.Commune, "593", "000.17.22.H56", Since),
+        new("22915", "UBND phường Mũi Né", Levels.Commune, "593", "000.16.22.H56", Since),
+        new("596", "UBND huyện Bắc Bình", Levels.District, "60", "000.00.26.H56", Since),
+        new("23005", "UBND thị trấn Chợ Lầu", Levels.Commune, "596", "000.11.26.H56", Since),
+        new("23011", "UBND xã Phan Rí Thành", Levels.Commune, "596", "000.12.26.H56", Since),
+    ];
+
+    public sealed record DemoAccount(string UserName, string FullName, string Role, string? UnitCode, string? PersonalId = null);
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    [
+        new("admin", "Quản trị hệ thống", "admin", "60"),
+        new("tiepnhan.xa", "Nguyễn Thị Tiếp Nhận (xã)", "reception", "22918"),
+        new("chuyenvien.xa", "Trần Văn Chuyên (xã)", "specialist", "22918"),
+        new("lanhdao.xa", "Lê Văn Lãnh Đạo (xã)", "leader", "22918"),
+        new("tiepnhan.huyen", "Phạm Thị Tiếp Nhận (huyện)", "reception", "593"),
+        new("chuyenvien.huyen", "Hoàng Văn Chuyên (huyện)", "specialist", "593"),
+        new("lanhdao.huyen", "Võ Văn Lãnh Đạo (huyện)", "leader", "593"),
+        new("tiepnhan.tinh", "Đặng Thị Tiếp Nhận (tỉnh)", "reception", "60"),
+        new("chuyenvien.tinh", "Bùi Văn Chuyên (tỉnh)", "specialist", "60"),
+        new("lanhdao.tinh", "Đỗ Văn Lãnh Đạo (tỉnh)", "leader", "60"),
+        new("congdan", "Nguyễn Văn Công Dân", "citizen", null, CitizenPersonalId),
+    ];
+}

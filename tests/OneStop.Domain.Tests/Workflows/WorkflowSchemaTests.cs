@@ -1,0 +1,218 @@
+// Test names are sentences (STYLE.md, "Tests"); CA1707 would force PascalCase. Remove this once the
+// repository's .editorconfig turns CA1707 off for tests.
+#pragma warning disable CA1707
+
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using OneStop.Domain.Definitions;
+
+namespace OneStop.Domain.Tests.Workflows;
+
+/// <summary>
+/// The shipped definitions (workflows/*.json, copied next to the tests) against the published JSON
+/// Schema, and the schema against definitions broken on purpose. The structural rules the schema cannot
+/// express (reachability, unique ids, durations) belong to the publish validator's tests.
+/// </summary>
+public sealed class WorkflowSchemaTests
+{
+    private static readonly string WorkflowsFolder = Path.Combine(AppContext.BaseDirectory, "workflows");
+    private static readonly string SchemaPath = Path.Combine(WorkflowsFolder, "schema", "workflow-definition.schema.json");
+    private const string BirthRegistration = "ho-tich.dang-ky-khai-sinh.json";
+
+    public static TheoryData<string> ShippedFiles()
+    {
+        var files = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(WorkflowsFolder, "*.json").Order(StringComparer.Ordinal))
+            files.Add(Path.GetFileName(path));
+        return files;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedFiles))]
+    public async Task Every_shipped_definition_validates_against_the_schema(string fileName)
+    {
+        var schema = await LoadSchema();
+
+        var errors = schema.Validate(await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, fileName)));
+
+        Assert.True(errors.Count == 0, Describe(errors));
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedFiles))]
+    public async Task Every_shipped_definition_parses_and_is_named_after_its_id(string fileName)
+    {
+        var definition = WorkflowDefinition.Parse(await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, fileName)));
+
+        Assert.Equal(fileName, definition.Id + ".json");
+        Assert.Equal(1, definition.Version);
+        Assert.Equal(StepKinds.Reception, definition.Steps[0].Kind);
+        Assert.Single(definition.Steps, s => s.Kind == StepKinds.Result);
+        Assert.True(definition.Result is { Signed: true, StoreInRepository: true });
+    }
+
+    [Fact]
+    public async Task The_shipped_set_spans_all_levels_and_moves_one_procedure_between_levels()
+    {
+        var definitions = await LoadShipped();
+
+        Assert.True(definitions.Count >= 7);
+        Assert.Equal(Levels.All.Order(StringComparer.Ordinal), definitions.Select(d => d.Level).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(definitions, d => d.Level == Levels.Commune
+            && d.Steps.Any(s => s.Unit is Levels.District or Levels.Province)
+            && d.Steps.Single(s => s.Kind == StepKinds.Result).Unit == StepUnits.Receiving);
+    }
+
+    [Fact]
+    public async Task Another_procedure_reuses_the_birth_certificate_that_birth_registration_issues()
+    {
+        var definitions = await LoadShipped();
+
+        var birth = Assert.Single(definitions, d => d.ProcedureCode == "1.001193");
+        Assert.Equal("GKS", birth.Result?.Code);
+        Assert.Contains(definitions, d => d.Id != birth.Id
+            && d.Documents.Any(doc => doc is { Code: "GKS", Required: true, Reusable: true }));
+    }
+
+    [Fact]
+    public async Task A_fee_decides_whether_a_payment_step_is_taken()
+    {
+        var definitions = await LoadShipped();
+
+        Assert.Contains(definitions, d => d.Steps.Any(s =>
+            s.Transitions.Any(t => t.When == "fee.amount > 0" && d.FindStep(t.To)?.Kind == StepKinds.Payment)
+            && s.Transitions.Any(t => t.When == "fee.amount == 0" && d.FindStep(t.To)?.Kind != StepKinds.Payment)));
+        Assert.Contains(definitions, d => d.Steps.Any(s => s.Kind == StepKinds.Approval
+            && s.Transitions.Any(t => t.Action == "return" && d.FindStep(t.To)?.Kind == StepKinds.Task)));
+    }
+
+    [Fact]
+    public async Task A_definition_without_steps_is_refused()
+    {
+        var errors = await ValidateBroken(d => d.Remove("steps"));
+
+        Assert.Contains(errors, e => e.Kind == ValidationErrorKind.PropertyRequired && e.Property == "steps");
+    }
+
+    [Fact]
+    public async Task An_unknown_step_kind_is_refused()
+    {
+        var errors = await ValidateBroken(d => d["steps"]![1]!["kind"] = "review");
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Theory]
+    [InlineData("1001193")]
+    [InlineData("1.0011")]
+    [InlineData("A.001193")]
+    [InlineData("1.001193 ")]
+    [InlineData("")]
+    public async Task A_procedure_code_outside_the_national_pattern_is_refused(string code)
+    {
+        var errors = await ValidateBroken(d => d["procedureCode"] = code);
+
+        Assert.Contains(errors, e => e.Kind == ValidationErrorKind.PatternMismatch && e.Property == "procedureCode");
+    }
+
+    [Fact]
+    public async Task A_procedure_code_with_a_local_suffix_is_accepted()
+    {
+        var errors = await ValidateBroken(d => d["procedureCode"] = "1.001193.000.00.00.H56");
+
+        Assert.True(errors.Count == 0, Describe(errors));
+    }
+
+    [Fact]
+    public async Task A_negative_fee_is_refused()
+    {
+        var errors = await ValidateBroken(d => d["fee"]!["amount"] = -2000);
+
+        Assert.Contains(errors, e => e.Kind == ValidationErrorKind.NumberTooSmall && e.Property == "amount");
+    }
+
+    [Fact]
+    public async Task A_currency_other_than_VND_is_refused()
+    {
+        var errors = await ValidateBroken(d => d["fee"]!["currency"] = "USD");
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public async Task A_definition_that_does_not_start_at_reception_is_refused()
+    {
+        var errors = await ValidateBroken(d =>
+        {
+            var steps = d["steps"]!.AsArray();
+            var reception = steps[0]!;
+            steps.RemoveAt(0);
+            steps.Add(reception);
+        });
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public async Task Approving_from_a_task_step_is_refused()
+    {
+        var errors = await ValidateBroken(d => d["steps"]![1]!["transitions"]![0]!["action"] = "approve");
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public async Task A_result_step_away_from_the_receiving_counter_is_refused()
+    {
+        var errors = await ValidateBroken(d =>
+        {
+            var steps = d["steps"]!.AsArray();
+            steps[steps.Count - 1]!["unit"] = "district";
+        });
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Theory]
+    [InlineData("fee > 0")]
+    [InlineData("applicant.age >= 18")]
+    [InlineData("channel == 'fax'")]
+    [InlineData("fee.amount > 'free'")]
+    public async Task A_guard_outside_the_small_guard_language_is_refused(string guard)
+    {
+        var errors = await ValidateBroken(d => d["steps"]![0]!["transitions"]![0]!["when"] = guard);
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public async Task A_processing_time_in_both_days_and_hours_is_refused()
+    {
+        var errors = await ValidateBroken(d => d["processingTime"]!["workingHours"] = 3);
+
+        Assert.NotEmpty(errors);
+    }
+
+    private static Task<JsonSchema> LoadSchema() => JsonSchema.FromFileAsync(SchemaPath);
+
+    private static async Task<List<WorkflowDefinition>> LoadShipped()
+    {
+        var definitions = new List<WorkflowDefinition>();
+        foreach (var path in Directory.GetFiles(WorkflowsFolder, "*.json"))
+            definitions.Add(WorkflowDefinition.Parse(await File.ReadAllTextAsync(path)));
+        return definitions;
+    }
+
+    /// <summary>Breaks a copy of the birth registration definition and validates it.</summary>
+    private static async Task<ICollection<ValidationError>> ValidateBroken(Action<JsonObject> breakIt)
+    {
+        var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, BirthRegistration)))!.AsObject();
+        breakIt(definition);
+        var schema = await LoadSchema();
+        return schema.Validate(definition.ToJsonString());
+    }
+
+    private static string Describe(ICollection<ValidationError> errors) =>
+        string.Join(Environment.NewLine, errors.Select(e => $"{e.Path}: {e.Kind}"));
+}
