@@ -43,6 +43,13 @@ public static class ServiceExtensions
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
         });
+        // Token lifetimes follow the injected TimeProvider like every other clock (tests move it).
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>
+            options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore <= now.Add(parameters.ClockSkew)) && (expires is null || expires >= now.Subtract(parameters.ClockSkew));
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole("admin"))
             .AddPolicy(Policies.Officer, p => p.RequireRole("reception", "specialist", "leader", "admin"))

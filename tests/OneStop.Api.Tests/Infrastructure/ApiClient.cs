@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OneStop.Api.Tests.Infrastructure;
+
+/// <summary>Routes shared by the tests; the endpoints map the same paths.</summary>
+public static class Routes
+{
+    public const string Token = "/api/auth/token";
+    public const string Dossiers = "/api/dossiers";
+    public const string Procedures = "/api/procedures";
+    public const string Definitions = "/api/workflow-definitions";
+    public static string Dossier(string code) => $"/api/dossiers/{code}";
+    public static string Action(string code, string action) => $"/api/dossiers/{code}/actions/{action}";
+    public static string History(string code) => $"/api/dossiers/{code}/history";
+}
+
+/// <summary>The demo accounts of DESIGN §12 and the units they work at.</summary>
+public static class Demo
+{
+    public const string Password = "Demo@12345";
+    public const string Commune = "22918";
+    public const string District = "593";
+    public const string Province = "60";
+    public const string CitizenId = "060095000123";
+
+    public static string UnitForLevel(string level) => level switch
+    {
+        "commune" => Commune,
+        "district" => District,
+        _ => Province,
+    };
+
+    /// <summary>The demo officer with <paramref name="role"/> at <paramref name="unitCode"/>.</summary>
+    public static string Officer(string role, string unitCode)
+    {
+        var prefix = role switch { "reception" => "tiepnhan", "specialist" => "chuyenvien", "leader" => "lanhdao", _ => throw new ArgumentException(role) };
+        var suffix = unitCode switch { Commune => "xa", District => "huyen", Province => "tinh", _ => throw new ArgumentException(unitCode) };
+        return $"{prefix}.{suffix}";
+    }
+}
+
+/// <summary>Thin helpers over HttpClient that keep the tests about behaviour, not plumbing.</summary>
+public static class ApiClient
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<HttpClient> SignInAsync(this OneStopFactory factory, string userName)
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync(Routes.Token, new { username = userName, password = Demo.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+    /// <summary>A counter submission with every required paper recorded by code.</summary>
+    public static object CounterSubmission(string procedureId, string unitCode, IEnumerable<string> documentCodes,
+        string idNumber = Demo.CitizenId, string fullName = "Nguyễn Văn Công Dân") => new
+    {
+        procedureId,
+        applicant = new { idNumber, fullName, phone = "0912345678", address = "Hàm Tiến, Phan Thiết" },
+        channel = "counter",
+        receivingUnitCode = unitCode,
+        documents = documentCodes.Select(code => new { code }).ToArray(),
+    };
+
+    public static async Task<JsonObject> SubmitAsync(this HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync(Routes.Dossiers, body);
+        var json = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"submit: {(int)response.StatusCode} {json}");
+        return json;
+    }
+
+    public static async Task<(JsonObject Dossier, string ETag)> GetDossierAsync(this HttpClient client, string code)
+    {
+        var response = await client.GetAsync(Routes.Dossier(code));
+        var json = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"get {code}: {(int)response.StatusCode} {json}");
+        return (json, response.Headers.ETag!.Tag);
+    }
+
+    /// <summary>Posts an action with the ETag of a fresh read, as a well-behaved client does.</summary>
+    public static async Task<HttpResponseMessage> TryActAsync(this HttpClient client, string code, string action, object? body = null)
+    {
+        var (_, etag) = await client.GetDossierAsync(code);
+        return await client.PostActionAsync(code, action, etag, body);
+    }
+
+    public static async Task<HttpResponseMessage> PostActionAsync(this HttpClient client, string code, string action, string? etag, object? body = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Routes.Action(code, action))
+        {
+            Content = JsonContent.Create(body ?? new { }),
+        };
+        if (etag is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonObject> ActAsync(this HttpClient client, string code, string action, object? body = null)
+    {
+        var response = await client.TryActAsync(code, action, body);
+        var json = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action} on {code}: {(int)response.StatusCode} {json}");
+        return json;
+    }
+
+    public static string Str(this JsonNode? node, string property) => node![property]!.GetValue<string>();
+
+    public static IReadOnlyList<string> Actions(this JsonObject dossier) =>
+        dossier["availableActions"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OneStop.Domain.Calendar;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over a real SQLite file in a fresh data folder, seeded like a newcomer's first run,
+/// with a clock the test controls (default: Monday 02/03/2026 09:00 in Vietnam, a plain working day).
+/// </summary>
+public sealed class OneStopFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 9, 0, 0, DeadlineCalculator.VietnamOffset);
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(DefaultStart);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("OneStop:DataDirectory", DataDirectory);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Sets the clock to a Vietnam wall-clock time.</summary>
+    public void SetVietnamTime(int year, int month, int day, int hour, int minute = 0) =>
+        Clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, DeadlineCalculator.VietnamOffset));
+
+    /// <summary>Runs <paramref name="query"/> against the same database the host uses.</summary>
+    public async Task<T> QueryAsync<T>(Func<OneStopDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        return await query(db);
+    }
+
+    /// <summary>Row counts and versions that a refused request must leave exactly as they were.</summary>
+    public Task<DatabaseSnapshot> SnapshotAsync() => QueryAsync(async db => new DatabaseSnapshot(
+        await db.Dossiers.CountAsync(),
+        await db.DossierEvents.CountAsync(),
+        await db.Outbox.CountAsync(),
+        await db.CodeSequences.SumAsync(s => s.Last),
+        await db.IdempotencyRecords.CountAsync(),
+        await db.DefinitionVersions.CountAsync(),
+        string.Join(",", await db.Dossiers.OrderBy(d => d.Code).Select(d => d.Code + ":" + d.Version + ":" + d.Status).ToListAsync()),
+        string.Join(",", await db.DefinitionVersions.OrderBy(d => d.DefinitionId).ThenBy(d => d.Version)
+            .Select(d => d.DefinitionId + ":" + d.Version + ":" + d.State + ":" + d.ContentHash).ToListAsync())));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
+
+public sealed record DatabaseSnapshot(
+    int Dossiers, int Events, int OutboxMessages, int SequenceTotal, int IdempotencyRecords, int DefinitionVersions,
+    string DossierVersions, string Definitions);
