@@ -21,6 +21,9 @@ public static class ServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddOneStopInfrastructure(configuration);
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        // Error keys name the JSON field as the client wrote it: "applicant.idNumber", not "Applicant.IdNumber".
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

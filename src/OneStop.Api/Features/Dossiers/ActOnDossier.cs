@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Definitions;
@@ -43,9 +44,22 @@ public static class ActOnDossier
         dossier.Act(action, new ActionRequest(request.Comment, request.To, request.ToUnit,
             request.Documents?.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
             request.NewDueDate), context);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // A concurrent action may have won the race: its event took our sequence number before the version check ran.
+            if (await VersionMovedAsync(db, dossier.Id, dossier.Version - 1, ct))
+                return Problems.PreconditionFailed("Hồ sơ vừa được người khác thay đổi cùng lúc; hãy đọc lại rồi thao tác.");
+            throw;
+        }
 
         http.Response.Headers.ETag = ETags.For(dossier.Version);
         return TypedResults.Ok(DossierResponse.From(dossier, context, showSecret: true));
     }
+
+    private static async Task<bool> VersionMovedAsync(OneStopDbContext db, Guid id, int loadedVersion, CancellationToken ct) =>
+        await db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => d.Version).FirstAsync(ct) != loadedVersion;
 }

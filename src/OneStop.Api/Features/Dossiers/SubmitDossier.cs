@@ -43,12 +43,9 @@ public sealed class ApplicantRequestValidator : AbstractValidator<ApplicantReque
 {
     public ApplicantRequestValidator()
     {
-        RuleFor(a => a.IdNumber).Custom((value, context) =>
-        {
-            var (valid, error, _) = ApplicantIdentifier.Validate(value);
-            if (!valid)
-                context.AddFailure("applicant.idNumber", error ?? "Mã định danh không hợp lệ.");
-        });
+        RuleFor(a => a.IdNumber)
+            .Must(value => ApplicantIdentifier.Validate(value).IsValid)
+            .WithMessage(a => ApplicantIdentifier.Validate(a.IdNumber).Error ?? "Mã định danh không hợp lệ.");
         RuleFor(a => a.FullName).NotEmpty().WithMessage("Phải nhập họ tên người nộp.").MaximumLength(200);
         RuleFor(a => a.Email).EmailAddress().When(a => !string.IsNullOrEmpty(a.Email)).WithMessage("Địa chỉ email không hợp lệ.");
         RuleFor(a => a.Phone).Matches(@"^\+?[0-9 .-]{8,15}$").When(a => !string.IsNullOrEmpty(a.Phone)).WithMessage("Số điện thoại không hợp lệ.");
