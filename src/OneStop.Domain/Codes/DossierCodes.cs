@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
@@ -13,10 +14,11 @@ public static partial class DossierCodes
     public static string Format(string agencyCode, DateOnly day, int sequence)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
-        return $"{agencyCode}-{day:yyMMdd}-{sequence:0000}";
+        // Invariant culture: a Thai or Arabic host must not write another calendar's year or digits.
+        return string.Create(CultureInfo.InvariantCulture, $"{agencyCode}-{day:yyMMdd}-{sequence:0000}");
     }
 
-    [GeneratedRegex(@"^(?<agency>[0-9A-Za-z.]{1,35})-(?<day>\d{6})-(?<seq>\d{4,})$")]
+    [GeneratedRegex(@"^(?<agency>[0-9A-Za-z.]{1,35})-(?<day>[0-9]{6})-(?<seq>[0-9]{4,})$")]
     private static partial Regex Shape();
 
     public static bool IsWellFormed(string? code) => code is not null && Shape().IsMatch(code);

@@ -144,8 +144,9 @@ public sealed partial class Dossier
         StepDueDate = ShiftBy(StepDueDate, minutes, context);
     }
 
+    /// <summary>A pause that cost no office time (over lunch, say) must not move a promised date at all.</summary>
     private static DateTime? ShiftBy(DateTime? due, int minutes, DossierContext context) =>
-        due is null ? null : Utc(context.Deadlines.AddWorkingMinutes(Offset(due.Value), minutes));
+        due is null || minutes == 0 ? due : Utc(context.Deadlines.AddWorkingMinutes(Offset(due.Value), minutes));
 
     private void Apologize(ActionRequest request, DossierContext context)
     {
@@ -222,10 +223,12 @@ public sealed partial class Dossier
 
     private void EnterStep(StepDefinition step, string unitCode, DossierContext context)
     {
+        // A dossier received after the cut-off starts its first step when the legal clock starts.
+        var start = ClockStartedAt is { } clockStart && clockStart > context.UtcNow ? clockStart : context.UtcNow;
         CurrentStepId = step.Id;
         CurrentUnitCode = unitCode;
-        StepStartedAt = context.UtcNow;
-        StepDueDate = StepDueFrom(step, context.UtcNow, context);
+        StepStartedAt = start;
+        StepDueDate = StepDueFrom(step, start, context);
     }
 
     private DateTime? StepDueFrom(StepDefinition step, DateTime start, DossierContext context)

@@ -93,7 +93,9 @@ public sealed partial class Dossier
             return Conflict("Trong quá trình giải quyết chỉ được yêu cầu bổ sung hồ sơ một lần.");
         if (step.Kind == StepKinds.Result)
             return NotAtThisStep(DossierActions.RequestSupplement, step);
-        return actor.IsOfficerAt(step.Role, CurrentUnitCode) ? null : NotYours(RoleName(step.Role) + " của đơn vị đang xử lý");
+        // The step's officer, or the counter of the unit holding the dossier (DESIGN §2: reception requests supplements).
+        return actor.IsOfficerAt(step.Role, CurrentUnitCode) || actor.IsOfficerAt(Actor.ReceptionRole, CurrentUnitCode)
+            ? null : NotYours(RoleName(step.Role) + " hoặc cán bộ một cửa của đơn vị đang xử lý");
     }
 
     private DossierRefusedException? CheckStop(Actor actor)

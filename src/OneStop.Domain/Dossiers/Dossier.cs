@@ -75,6 +75,8 @@ public sealed partial class Dossier
 
         var unit = context.Units.Current(receivingUnitCode, context.Today)
             ?? throw new DossierRefusedException(RefusalKind.Invalid, $"Đơn vị tiếp nhận '{receivingUnitCode}' không tồn tại.", "receivingUnitCode");
+        if (!unit.IsValidOn(context.Today))
+            throw new DossierRefusedException(RefusalKind.Invalid, $"Đơn vị '{unit.Code}' đã ngừng hoạt động và không có đơn vị kế thừa.", "receivingUnitCode");
         if (!string.Equals(unit.Level, definition.Level, StringComparison.Ordinal))
             throw new DossierRefusedException(RefusalKind.Invalid,
                 $"Thủ tục '{definition.Name}' được tiếp nhận ở cấp {definition.Level}, đơn vị '{unit.Code}' thuộc cấp {unit.Level}.",

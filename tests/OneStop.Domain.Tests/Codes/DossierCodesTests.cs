@@ -48,6 +48,7 @@ public sealed class DossierCodesTests
     [InlineData("000.17.22.H56-250701-0001")]
     [InlineData("000.17.22.H56-250701-12345")]
     [InlineData("H56-250701-0001")]
+    // An agency code of 35 characters, the most DVCQG allows.
     [InlineData("000.00.00.H56.000000000000000000000-250701-0001")]
     public void Codes_of_the_documented_shape_are_well_formed(string code) =>
         Assert.True(DossierCodes.IsWellFormed(code));
@@ -62,10 +63,15 @@ public sealed class DossierCodesTests
     [InlineData("-250701-0001")]
     [InlineData("000-17-22-H56-250701-0001")]
     [InlineData("000.17.22.H56-250701-0001 ")]
+    // 36 characters.
     [InlineData("000.00.00.H56.0000000000000000000000-250701-0001")]
     [InlineData("000.17.22.H56-2507O1-0001")]
     public void Codes_of_another_shape_are_not_well_formed(string? code) =>
         Assert.False(DossierCodes.IsWellFormed(code));
+
+    [Fact]
+    public void Codes_with_digits_outside_ASCII_are_not_well_formed() =>
+        Assert.False(DossierCodes.IsWellFormed("000.17.22.H56-\u0662\u0665\u0660\u0667\u0660\u0661-0001"));
 
     [Fact]
     public void A_formatted_code_is_well_formed() =>

@@ -40,7 +40,8 @@ public sealed class AvailableActionsTests
         var at = Vn(2026, 3, 9, 9, 0);
 
         AssertAvailable(dossier, People.Specialist(), at, "request-supplement", "forward");
-        AssertAvailable(dossier, People.Reception(), at, "apologize", "withdraw");
+        // The counter may also ask for papers on the unit's behalf (DESIGN §2).
+        AssertAvailable(dossier, People.Reception(), at, "request-supplement", "apologize", "withdraw");
         AssertAvailable(dossier, People.Leader(), at, "apologize", "stop");
         AssertAvailable(dossier, People.Applicant(), at, "withdraw");
         AssertAvailable(dossier, People.Stranger(), at);

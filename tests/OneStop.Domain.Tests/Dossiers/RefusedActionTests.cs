@@ -53,11 +53,21 @@ public sealed class RefusedActionTests
     }
 
     [Fact]
-    public void Approving_a_dossier_still_in_appraisal_is_a_conflict()
+    public void A_leader_may_not_act_on_a_step_that_belongs_to_the_specialist()
     {
         var dossier = _desk.Received(Vn(2026, 3, 9, 8, 0));
 
         var refusal = _desk.Refused(dossier, People.Leader(), DossierActions.Approve, Vn(2026, 3, 9, 9, 0));
+
+        Assert.Equal(RefusalKind.Forbidden, refusal.Kind);
+    }
+
+    [Fact]
+    public void Approving_at_a_step_without_an_approve_transition_is_a_conflict()
+    {
+        var dossier = _desk.Received(Vn(2026, 3, 9, 8, 0));
+
+        var refusal = _desk.Refused(dossier, People.Specialist(), DossierActions.Approve, Vn(2026, 3, 9, 9, 0));
 
         Assert.Equal(RefusalKind.Conflict, refusal.Kind);
     }

@@ -9,16 +9,16 @@ namespace OneStop.Domain.Tests.Units;
 /// <summary>Which unit runs a step (DESIGN §3, §4): named relative to the receiving unit, across merges.</summary>
 public sealed class UnitTreeTests
 {
-    private static readonly DateOnly Long_ago = new(2000, 1, 1);
+    private static readonly DateOnly LongAgo = new(2000, 1, 1);
     private static readonly DateOnly Today = new(2026, 3, 9);
 
-    private static UnitInfo Province(string code = "60") => new(code, "Tỉnh " + code, Levels.Province, null, "000.00.00.H56", Long_ago);
+    private static UnitInfo Province(string code = "60") => new(code, "Tỉnh " + code, Levels.Province, null, "000.00.00.H56", LongAgo);
 
     private static UnitInfo District(string code = "593", string parent = "60", DateOnly? validTo = null, string? successor = null) =>
-        new(code, "Huyện " + code, Levels.District, parent, "000.00.17.H56", Long_ago, validTo, successor);
+        new(code, "Huyện " + code, Levels.District, parent, "000.00.17.H56", LongAgo, validTo, successor);
 
     private static UnitInfo Commune(string code = "22918", string parent = "593", DateOnly? validTo = null, string? successor = null) =>
-        new(code, "Xã " + code, Levels.Commune, parent, "000.17.22.H56", Long_ago, validTo, successor);
+        new(code, "Xã " + code, Levels.Commune, parent, "000.17.22.H56", LongAgo, validTo, successor);
 
     private static readonly UnitTree ThreeLevels = new([Province(), District(), Commune()]);
 
@@ -148,7 +148,7 @@ public sealed class UnitTreeTests
     [Fact]
     public void A_stored_unit_snapshot_keeps_its_codes_and_validity()
     {
-        var unit = new Unit("22918", "Phường Mũi Né", Levels.Commune, "593", "000.17.22.H56", Long_ago, new DateOnly(2025, 6, 30));
+        var unit = new Unit("22918", "Phường Mũi Né", Levels.Commune, "593", "000.17.22.H56", LongAgo, new DateOnly(2025, 6, 30));
 
         var info = unit.ToInfo();
 
