@@ -10,6 +10,18 @@ public sealed class OneStopOptions
 
     /// <summary>Seed demo units and accounts (password Demo@12345). On by default only with SQLite.</summary>
     public bool? SeedDemoData { get; set; }
+
+    /// <summary>
+    /// First administrator of a production database (no demo accounts exist there): created at start-up
+    /// when no admin exists yet. Set through environment variables, never in a committed file.
+    /// </summary>
+    public BootstrapAdminOptions? BootstrapAdmin { get; set; }
+}
+
+public sealed class BootstrapAdminOptions
+{
+    public string UserName { get; set; } = "admin";
+    public string? Password { get; set; }
 }
 
 public static class DatabaseProviders

@@ -27,6 +27,8 @@ public static class ServiceExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Malformed bodies reach ProblemDetailsExceptionHandler in every environment, which names the problem in Vietnamese.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = true);
         services.AddOpenApi();
 

@@ -297,7 +297,7 @@ public static partial class DefinitionValidator
             return;
         if (!graph.FromReception[index])
             errors.Add(new(path, $"Bước '{step.Id}' không thể tới được từ bước tiếp nhận: không chuyển tiếp nào dẫn tới nó."));
-        else if (!graph.ToResult[index] && (step.Transitions ?? []).Count > 0 && step.Kind != StepKinds.Result)
+        else if (!graph.ToResult[index] && graph.ToResult[shape.Reception] && (step.Transitions ?? []).Count > 0 && step.Kind != StepKinds.Result)
             errors.Add(new(path,
                 $"Từ bước '{step.Id}' không có đường tới bước trả kết quả '{steps[shape.Result].Id}' (ngõ cụt hoặc vòng lặp không lối ra)."));
     }

@@ -31,6 +31,7 @@ public sealed class DatabaseInitializer(
         await SeedCalendarAsync(ct);
         if (options.Value.SeedDemoData ?? settings.IsEmbedded)
             await SeedDemoDataAsync(ct);
+        await BootstrapAdminAsync(ct);
         await LoadWorkflowsAsync(ct);
     }
 
@@ -74,6 +75,24 @@ public sealed class DatabaseInitializer(
         await db.SaveChangesAsync(ct);
     }
 
+    private async Task BootstrapAdminAsync(CancellationToken ct)
+    {
+        var bootstrap = options.Value.BootstrapAdmin;
+        if (string.IsNullOrWhiteSpace(bootstrap?.Password) || await db.Users.AnyAsync(u => u.Roles.Contains("admin"), ct))
+            return;
+        var admin = new UserAccount
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            UserName = bootstrap.UserName,
+            FullName = "Quản trị hệ thống",
+            Roles = "admin",
+        };
+        admin.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(admin, bootstrap.Password);
+        db.Users.Add(admin);
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("Created the first administrator {UserName}; change its password", admin.UserName);
+    }
+
     /// <summary>
     /// Publishes each <c>workflows/*.json</c> whose content differs from every stored version of its id,
     /// as the next version. An invalid file is logged and skipped: it never replaces a good version.
@@ -108,6 +127,8 @@ public sealed class DatabaseInitializer(
             var next = versions.Count == 0 ? Math.Max(1, definition.Version) : versions.Max(v => v.Version) + 1;
             var now = clock.GetUtcNow().UtcDateTime;
             var version = new DefinitionVersion(definition with { Version = next }, now);
+            // The new version supersedes the published one; dossiers already running stay on theirs.
+            versions.Where(v => v.State == DefinitionState.Published).ToList().ForEach(v => v.Retire(now));
             version.Publish(now);
             db.DefinitionVersions.Add(version);
             await db.SaveChangesAsync(ct);

@@ -30,7 +30,7 @@ public static class DemoData
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } =
     [
-        new("admin", "Quản trị hệ thống", "admin", "60"),
+        new("admin", "Quản trị hệ thống", "admin", null),
         new("tiepnhan.xa", "Nguyễn Thị Tiếp Nhận (xã)", "reception", "22918"),
         new("chuyenvien.xa", "Trần Văn Chuyên (xã)", "specialist", "22918"),
         new("lanhdao.xa", "Lê Văn Lãnh Đạo (xã)", "leader", "22918"),

@@ -120,6 +120,20 @@ public sealed class DefinitionDraftTests(OneStopFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Simultaneous_drafts_of_one_id_make_one_version_and_the_others_get_409()
+    {
+        var admin = await factory.SignInAsync("admin");
+        var id = DefinitionSamples.UniqueId("dong-thoi");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            admin.PostAsJsonAsync(Routes.Definitions, DefinitionSamples.BirthRegistration(id))));
+
+        var statuses = responses.Select(r => (int)r.StatusCode).Order().ToList();
+        Assert.Equal([201, 409, 409, 409, 409, 409], statuses);
+        Assert.Equal([(1, "Draft")], await admin.VersionsAsync(id));
+    }
+
+    [Fact]
     public async Task Malformed_JSON_is_a_400_problem_and_changes_nothing()
     {
         var admin = await factory.SignInAsync("admin");

@@ -50,7 +50,8 @@ public sealed class DefinitionVersioningTests(OneStopFactory factory) : IClassFi
         Assert.Equal(2, procedure["version"]!.GetValue<int>());
         Assert.Equal("Tên mới", procedure.Str("name"));
         Assert.Equal(5, procedure["steps"]!.AsArray().Count);
-        Assert.Equal([(1, "Published"), (2, "Published")], await admin.VersionsAsync(id));
+        // Publishing version 2 supersedes version 1: retired for new dossiers, still running the old one.
+        Assert.Equal([(1, "Retired"), (2, "Published")], await admin.VersionsAsync(id));
     }
 
     [Fact]

@@ -8,10 +8,10 @@ namespace OneStop.Api.Tests.Platform;
 /// <summary>Signing in with the demo accounts of DESIGN §12, and what a token is good for.</summary>
 public sealed class AuthTokenTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
 {
-    /// <summary>DESIGN §12; the admin's unit is not named there, the seed puts it at the province.</summary>
+    /// <summary>DESIGN §12; the admin belongs to no unit.</summary>
     public static TheoryData<string, string, string?> DemoAccounts() => new()
     {
-        { "admin", "admin", Demo.Province },
+        { "admin", "admin", null },
         { "tiepnhan.xa", "reception", Demo.Commune },
         { "chuyenvien.xa", "specialist", Demo.Commune },
         { "lanhdao.xa", "leader", Demo.Commune },
@@ -68,23 +68,23 @@ public sealed class AuthTokenTests(OneStopFactory factory) : IClassFixture<OneSt
     }
 
     [Fact]
-    public async Task An_empty_username_is_a_400_validation_problem_naming_Username()
+    public async Task An_empty_username_is_a_400_validation_problem_naming_username()
     {
         var response = await RequestTokenAsync("", Demo.Password);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
-        Assert.Equal(["Username"], errors.Select(e => e.Key));
+        Assert.Equal(["username"], errors.Select(e => e.Key));
     }
 
     [Fact]
-    public async Task A_missing_password_is_a_400_validation_problem_naming_Password()
+    public async Task A_missing_password_is_a_400_validation_problem_naming_password()
     {
         var response = await RequestTokenAsync("tiepnhan.xa", null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(["Password"], (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(["password"], (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class CalendarTests(OneStopFactory factory) : IClassFixture<OneSto
         var response = await admin.PutAsJsonAsync("/api/calendar/2026-03-13", new { note = "Thiếu working" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(["Working"], (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(["working"], (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(calendarBefore, (await YearAsync(2026)).ToJsonString());
     }
 

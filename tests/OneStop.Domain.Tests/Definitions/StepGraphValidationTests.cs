@@ -14,14 +14,14 @@ public sealed class StepGraphValidationTests
     [Fact]
     public void A_result_step_that_cannot_be_reached_from_reception_is_reported_at_steps()
     {
-        // Approval now only loops back to review: both are trapped, and each is named.
+        // Approval now only loops back to review: the result is unreachable, said once at `steps`, not again per step.
         var definition = Definition.WithStep(2, s => s.WithTransition(0, t => t with { To = "tham-dinh" }));
 
         var errors = Validate(definition);
 
         var error = HasError(errors, "steps", "tra-ket-qua");
         Assert.Contains("tiep-nhan", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["steps", "steps[1]", "steps[2]"], errors.Select(e => e.Path));
+        Assert.Equal(["steps"], errors.Select(e => e.Path));
     }
 
     [Fact]

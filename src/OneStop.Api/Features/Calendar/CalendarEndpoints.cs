@@ -55,8 +55,8 @@ public static class CalendarEndpoints
     public static async Task<Results<Ok<CalendarDayResponse>, ProblemHttpResult>> SetDay(
         string date, CalendarDayRequest request, ClaimsPrincipal user, OneStopDbContext db, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day))
-            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", $"Ngày '{date}' phải có dạng yyyy-MM-dd.", "date");
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day) || day.Year is < 2000 or > 2100)
+            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", $"Ngày '{date}' phải có dạng yyyy-MM-dd, năm 2000–2100.", "date");
         var entry = await db.Calendar.FirstOrDefaultAsync(c => c.Date == day, ct);
         if (entry is null)
             db.Calendar.Add(entry = new CalendarEntry { Date = day });

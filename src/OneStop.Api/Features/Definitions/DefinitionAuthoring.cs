@@ -18,15 +18,26 @@ public static class DefinitionAuthoring
     public static async Task<Results<Created<VersionResponse>, ProblemHttpResult>> CreateDraft(
         WorkflowDefinition definition, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(definition.Id))
-            return Problems.Unprocessable("Định nghĩa phải có id.", "id");
+        // A draft may be incomplete, but its id must be one the API can address and the database can store.
+        if (DefinitionValidator.Validate(definition, _ => true).FirstOrDefault(e => e.Path == "id") is { } badId)
+            return Problems.Unprocessable(badId.Message, "id");
+        if (definition.Id.Length > 128 || definition.Name.Length > 300)
+            return Problems.Unprocessable("id dài tối đa 128 ký tự, name tối đa 300 ký tự.", definition.Id.Length > 128 ? "id" : "name");
         var versions = await db.DefinitionVersions.Where(v => v.DefinitionId == definition.Id).ToListAsync(ct);
         if (versions.Any(v => v.State == DefinitionState.Draft))
             return Problems.Conflict($"'{definition.Id}' đã có bản nháp; hãy sửa bản nháp đó (PUT …/draft) hoặc công bố nó.");
         var next = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
         var draft = new DefinitionVersion(definition with { Version = next }, clock.GetUtcNow().UtcDateTime);
         db.DefinitionVersions.Add(draft);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin created this version between our read and our insert (same id and version key).
+            return Problems.Conflict($"'{definition.Id}' vừa được tạo bản nháp bởi người khác; hãy tải lại rồi sửa bản nháp đó.");
+        }
         return TypedResults.Created($"/api/workflow-definitions/{draft.DefinitionId}", DefinitionsEndpoints.ToResponse(draft));
     }
 
@@ -60,7 +71,9 @@ public static class DefinitionAuthoring
                 {
                     ["errors"] = errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 });
-        draft.Publish(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await RetirePublishedAsync(db, id, now, ct);
+        draft.Publish(now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(DefinitionsEndpoints.ToResponse(draft));
     }
@@ -79,5 +92,15 @@ public static class DefinitionAuthoring
         await db.SaveChangesAsync(ct);
         var items = published.Select(DefinitionsEndpoints.ToResponse).ToList();
         return TypedResults.Ok(new ListResponse<VersionResponse>(items, items.Count, 1, items.Count));
+    }
+
+    /// <summary>
+    /// A newly published version supersedes the previous one: that one is retired (no new dossiers) while its
+    /// running dossiers finish on it, so exactly one version per procedure takes new dossiers.
+    /// </summary>
+    public static async Task RetirePublishedAsync(OneStopDbContext db, string id, DateTime now, CancellationToken ct)
+    {
+        foreach (var previous in await db.DefinitionVersions.Where(v => v.DefinitionId == id && v.State == DefinitionState.Published).ToListAsync(ct))
+            previous.Retire(now);
     }
 }
