@@ -1,11 +1,18 @@
 using OneStop.Api.Extensions;
+using OneStop.Api.Features.Admin.Users;
 using OneStop.Api.Features.Auth;
 using OneStop.Api.Features.Calendar;
 using OneStop.Api.Features.Definitions;
+using OneStop.Api.Features.Documents;
 using OneStop.Api.Features.Dossiers;
+using OneStop.Api.Features.Files;
+using OneStop.Api.Features.Me;
 using OneStop.Api.Features.Procedures;
+using OneStop.Api.Features.Public;
 using OneStop.Api.Features.Units;
+using OneStop.Infrastructure;
 using OneStop.Infrastructure.Seeding;
+using OneStop.NationalPortal.Mock;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,16 +24,24 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealth();
 app.MapAuthApi();
+app.MapAdminUsersApi();
 app.MapUnitsApi();
 app.MapCalendarApi();
 app.MapProceduresApi();
 app.MapDefinitionsApi();
 app.MapDossiersApi();
+app.MapMeApi();
+app.MapPublicApi();
+app.MapFilesApi();
+app.MapDocumentsApi();
+if (app.Configuration.GetValue<bool?>("MockPortal:Enabled") ?? app.Services.GetRequiredService<DatabaseSettings>().IsEmbedded)
+    app.MapMockNationalPortal("/portal");
 
 using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Infrastructure.Definitions;
+using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Persistence;
 using OneStop.Infrastructure.Seeding;
 
@@ -20,8 +22,11 @@ public static class DependencyInjection
         services.AddDbContext<OneStopDbContext>(options => Configure(options, provider, dataDirectory, connectionString));
         services.AddSingleton(new DatabaseSettings(provider, dataDirectory));
         services.AddSingleton<DefinitionCatalog>();
+        services.AddOneStopIdentity(configuration);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Dossiers.DossierContextFactory>();
+        services.AddSingleton<Receipts.ReceiptRenderer>();
+        services.AddOneStopDocuments(configuration, dataDirectory);
         return services;
     }
 

@@ -8,6 +8,7 @@ public static class OneStopClaims
 {
     public const string UnitCode = "unit_code";
     public const string PersonalId = "personal_id";
+    public const string FullName = "full_name";
 
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "",

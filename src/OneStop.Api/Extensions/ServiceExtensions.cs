@@ -8,6 +8,7 @@ using OneStop.Api.Common;
 using OneStop.Api.Features.Auth;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.Persistence;
+using OneStop.NationalPortal.Mock;
 
 namespace OneStop.Api.Extensions;
 
@@ -35,6 +36,7 @@ public static class ServiceExtensions
         var dataDirectory = Path.GetFullPath(configuration[$"{OneStopOptions.Section}:DataDirectory"] ?? "data");
         var jwt = JwtSettings.Load(configuration, dataDirectory);
         services.AddSingleton(jwt);
+        services.AddHostedService<SigningKeyCheck>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
@@ -61,6 +63,8 @@ public static class ServiceExtensions
             .AddPolicy(Policies.Citizen, p => p.RequireRole("citizen"))
             .AddPolicy(Policies.Submitter, p => p.RequireRole("reception", "citizen"))
             .AddPolicy(Policies.ReportReader, p => p.RequireRole("leader", "admin"));
+        services.AddOneStopRateLimiter();
+        services.AddMockNationalPortal(configuration);
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

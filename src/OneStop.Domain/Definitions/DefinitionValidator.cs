@@ -239,8 +239,27 @@ public static partial class DefinitionValidator
 
             if (string.IsNullOrWhiteSpace(document.Name))
                 errors.Add(new($"{path}.name", "Thiếu tên giấy tờ."));
+            ValidateFields(document.Fields ?? [], path, errors);
         }
     }
+
+    private static void ValidateFields(IReadOnlyList<DocumentField> fields, string documentPath, List<DefinitionError> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var j = 0; j < fields.Count; j++)
+        {
+            var path = $"{documentPath}.fields[{j}]";
+            if (fields[j] is not { } field || !FieldName().IsMatch(field.Name ?? ""))
+                errors.Add(new($"{path}.name", "Tên trường phải là camelCase không dấu, ví dụ \"soGiayChungSinh\"."));
+            else if (!seen.Add(field.Name!))
+                errors.Add(new($"{path}.name", $"Trường '{field.Name}' bị trùng."));
+            if (fields[j] is { } labelled && string.IsNullOrWhiteSpace(labelled.Label))
+                errors.Add(new($"{path}.label", "Thiếu nhãn hiển thị của trường."));
+        }
+    }
+
+    [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
+    private static partial Regex FieldName();
 
     private static void ValidateResult(ResultSpec? result, List<DefinitionError> errors)
     {

@@ -69,6 +69,17 @@ public sealed record DocumentRequirement
     public bool Required { get; init; }
     /// <summary>True when a stored repository document of the same type code may be reused instead of a new paper.</summary>
     public bool Reusable { get; init; }
+
+    /// <summary>Structured fields recorded when the paper is digitized.</summary>
+    public IReadOnlyList<DocumentField> Fields { get; init; } = [];
+}
+
+/// <summary>One structured field of a digitized paper, e.g. <c>soGiayChungSinh</c>.</summary>
+public sealed record DocumentField
+{
+    public string Name { get; init; } = "";
+    public string Label { get; init; } = "";
+    public bool Required { get; init; }
 }
 
 public sealed record ResultSpec

@@ -190,6 +190,19 @@ public sealed partial class Dossier
         Status = DossierStatus.Resolved;
     }
 
+    /// <summary>
+    /// Attaches the issued (signed) result file to a resolved dossier. Part of resolving, in the same
+    /// transaction, so it records no event of its own.
+    /// </summary>
+    public void AttachResultFile(Guid fileId)
+    {
+        if (Status != DossierStatus.Resolved || Result is null)
+            throw new DossierRefusedException(RefusalKind.Conflict, "Chỉ gắn tệp kết quả cho hồ sơ đã giải quyết.");
+        if (Result.FileId is not null)
+            throw new DossierRefusedException(RefusalKind.Conflict, "Hồ sơ đã có tệp kết quả.");
+        Result = Result with { FileId = fileId };
+    }
+
     /// <summary>True when resolved no later than the due date in force (DESIGN §6).</summary>
     public bool? ResolvedOnTime => ResolvedAt is null || DueDate is null ? null : ResolvedAt <= DueDate;
 

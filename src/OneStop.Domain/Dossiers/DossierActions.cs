@@ -18,6 +18,8 @@ public static class DossierActions
     public const string Stop = "stop";
     public const string Resolve = "resolve";
     public const string ReturnResult = "return-result";
+    /// <summary>Recorded when a unit merge moves an open dossier to the successor; not an action callers request.</summary>
+    public const string Transfer = "transfer";
 
     /// <summary>Every action a caller can request, in the order they usually happen.</summary>
     public static readonly IReadOnlyList<string> All =

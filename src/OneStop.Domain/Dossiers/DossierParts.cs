@@ -23,7 +23,12 @@ public sealed record DossierDocument(
     Guid? FileId = null,
     Guid? RepositoryDocumentId = null,
     bool SeenAtCounter = false,
-    bool Digitized = false);
+    bool Digitized = false,
+    string? FieldsJson = null)
+{
+    /// <summary>Where the paper came from: seen at the counter, uploaded, or reused from the data repository.</summary>
+    public string Source => RepositoryDocumentId is not null ? "repository" : SeenAtCounter ? "counter" : "upload";
+}
 
 /// <summary>What a submission or supplement says about one paper.</summary>
 public sealed record DocumentSubmission(string Code, Guid? FileId = null, Guid? RepositoryDocumentId = null);

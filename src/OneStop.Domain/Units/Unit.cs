@@ -1,3 +1,6 @@
+using System.Globalization;
+using OneStop.Domain.Dossiers;
+
 namespace OneStop.Domain.Units;
 
 /// <summary>A stored administrative unit; <see cref="UnitInfo"/> is its read-only snapshot.</summary>
@@ -5,7 +8,8 @@ public sealed class Unit
 {
     private Unit() { }
 
-    public Unit(string code, string name, string level, string? parentCode, string agencyCode, DateOnly validFrom, DateOnly? validTo = null)
+    public Unit(string code, string name, string level, string? parentCode, string agencyCode, DateOnly validFrom, DateOnly? validTo = null,
+        string? successorCode = null)
     {
         Code = code;
         Name = name;
@@ -14,6 +18,7 @@ public sealed class Unit
         AgencyCode = agencyCode;
         ValidFrom = validFrom;
         ValidTo = validTo;
+        SuccessorCode = successorCode;
     }
 
     public string Code { get; private set; } = "";
@@ -25,6 +30,52 @@ public sealed class Unit
     public DateOnly ValidFrom { get; private set; }
     public DateOnly? ValidTo { get; private set; }
     public string? SuccessorCode { get; private set; }
+
+    /// <summary>
+    /// Merges this unit into <paramref name="successor"/> from <paramref name="effective"/> (DESIGN §3): its
+    /// validity ends the day before and its work goes to the successor. <paramref name="tree"/> is the unit
+    /// tree before the merge, used to refuse a successor below this unit. Refusals throw
+    /// <see cref="UnitRefusedException"/> before anything changes.
+    /// </summary>
+    public void MergeInto(Unit successor, DateOnly effective, UnitTree tree)
+    {
+        if (string.Equals(successor.Code, Code, StringComparison.OrdinalIgnoreCase))
+            throw Invalid($"Không thể sáp nhập đơn vị '{Code}' vào chính nó.", "successorCode");
+        if (SuccessorCode is not null)
+            throw new UnitRefusedException(RefusalKind.Conflict,
+                $"Đơn vị '{Code}' ({Name}) đã được sáp nhập vào đơn vị '{SuccessorCode}' từ ngày {Day(ValidTo?.AddDays(1))}.", "code");
+        if (ValidTo is not null)
+            throw new UnitRefusedException(RefusalKind.Conflict,
+                $"Đơn vị '{Code}' ({Name}) đã ngừng hoạt động từ ngày {Day(ValidTo.Value.AddDays(1))}.", "code");
+        if (tree.IsSelfOrDescendant(successor.Code, Code, effective))
+            throw Invalid($"Không thể sáp nhập đơn vị '{Code}' ({Name}) vào đơn vị trực thuộc của nó '{successor.Code}' ({successor.Name}).", "successorCode");
+        var successorInfo = successor.ToInfo();
+        if (!successorInfo.IsValidOn(effective))
+            throw Invalid(successor.SuccessorCode is null
+                ? $"Đơn vị kế thừa '{successor.Code}' ({successor.Name}) không còn hiệu lực vào ngày {Day(effective)}."
+                : $"Đơn vị kế thừa '{successor.Code}' ({successor.Name}) không còn hiệu lực vào ngày {Day(effective)}; nó đã được sáp nhập vào '{successor.SuccessorCode}'.",
+                "successorCode");
+        if (UnitTree.LevelRank(successor.Level) < UnitTree.LevelRank(Level))
+            throw Invalid($"Không thể sáp nhập đơn vị cấp {Level} '{Code}' vào đơn vị cấp thấp hơn ({successor.Level}) '{successor.Code}'.", "successorCode");
+        if (effective <= ValidFrom)
+            throw Invalid($"Ngày hiệu lực sáp nhập phải sau ngày đơn vị '{Code}' bắt đầu hoạt động ({Day(ValidFrom)}).", "effectiveDate");
+
+        ValidTo = effective.AddDays(-1);
+        SuccessorCode = successor.Code;
+    }
+
+    /// <summary>Hangs this unit under <paramref name="parent"/>, as when its old parent is merged away.</summary>
+    public void MoveUnder(Unit parent)
+    {
+        if (string.Equals(parent.Code, Code, StringComparison.OrdinalIgnoreCase))
+            throw Invalid($"Đơn vị '{Code}' không thể trực thuộc chính nó.", "parentCode");
+        ParentCode = parent.Code;
+    }
+
+    /// <summary>A date as Vietnamese documents write it, whatever the server's culture.</summary>
+    internal static string Day(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    private static UnitRefusedException Invalid(string message, string field) => new(RefusalKind.Invalid, message, field);
 
     public UnitInfo ToInfo() => new(Code, Name, Level, ParentCode, AgencyCode, ValidFrom, ValidTo, SuccessorCode);
 }

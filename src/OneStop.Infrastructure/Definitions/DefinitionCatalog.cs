@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Domain.Definitions;
+using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Infrastructure.Definitions;
@@ -24,6 +25,11 @@ public sealed class DefinitionCatalog
             return null;
         return _engines.GetOrAdd((id, version), _ => new WorkflowEngine(stored.Parse()));
     }
+
+    /// <summary>The engine of the version a dossier is pinned to; it always exists, since versions are never deleted.</summary>
+    public async Task<WorkflowEngine> GetPinnedAsync(OneStopDbContext db, Dossier dossier, CancellationToken ct) =>
+        await GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct)
+            ?? throw new InvalidOperationException($"Definition {dossier.ProcedureId} v{dossier.DefinitionVersion} is missing.");
 
     /// <summary>The published version new dossiers of a procedure start on (the highest published one).</summary>
     public async Task<WorkflowEngine?> GetCurrentAsync(OneStopDbContext db, string id, CancellationToken ct)

@@ -15,9 +15,14 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<CalendarEntry> Calendar => Set<CalendarEntry>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<SignInAudit> SignInAudits => Set<SignInAudit>();
     public DbSet<CodeSequence> CodeSequences => Set<CodeSequence>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Storage.StoredFile> Files => Set<Storage.StoredFile>();
+    public DbSet<Domain.Documents.RepositoryDocument> RepositoryDocuments => Set<Domain.Documents.RepositoryDocument>();
+    public DbSet<Domain.Documents.DocumentReuse> DocumentReuses => Set<Domain.Documents.DocumentReuse>();
+    public DbSet<Domain.Documents.ResultSignature> ResultSignatures => Set<Domain.Documents.ResultSignature>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);

@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(
     DatabaseSettings settings,
     IOptions<OneStopOptions> options,
     TimeProvider clock,
+    PasswordPolicy passwordPolicy,
     ILogger<DatabaseInitializer> logger)
 {
     public static string CalendarFile => Path.Combine(AppContext.BaseDirectory, "calendar", "vietnam-holidays.json");
@@ -80,6 +81,14 @@ public sealed class DatabaseInitializer(
         var bootstrap = options.Value.BootstrapAdmin;
         if (string.IsNullOrWhiteSpace(bootstrap?.Password) || await db.Users.AnyAsync(u => u.Roles.Contains("admin"), ct))
             return;
+        // Production's only account must meet the policy every other password meets; the host still starts.
+        var weaknesses = passwordPolicy.Check(bootstrap.Password);
+        if (weaknesses.Count > 0)
+        {
+            logger.LogError("OneStop:BootstrapAdmin:Password breaks the Identity:Password policy; no administrator created: {Rules}",
+                string.Join(" ", weaknesses));
+            return;
+        }
         var admin = new UserAccount
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),

@@ -15,15 +15,28 @@ public static class DemoData
 
     private static readonly DateOnly Since = new(2020, 1, 1);
 
+    /// <summary>The last day of the three-level structure: districts end on 30/06/2025.</summary>
+    public static readonly DateOnly LastDistrictDay = new(2025, 6, 30);
+
+    /// <summary>
+    /// Phan Thiết (593) and its communes stay as before 01/07/2025, because the binding demo accounts work
+    /// there. Bắc Bình (596) shows the two-level structure after the 2025 reform, effective 01/07/2025:
+    /// Resolution 202/2025/QH15 of the National Assembly (arrangement of provincial-level units, under which
+    /// Bình Thuận joins Lâm Đồng), the 2025 Law on the Organisation of Local Government (no district level)
+    /// and the resolution of the National Assembly Standing Committee (NQ-UBTVQH15) arranging the province's
+    /// commune-level units. So 596 is valid until 30/06/2025 with the province as successor, and its communes
+    /// hang directly under the province. Province 60 keeps its old name and code because DESIGN §12 binds
+    /// them. The tree keeps only each unit's current parent: that the communes were under 596 is history.
+    /// </summary>
     public static IReadOnlyList<Unit> Units { get; } =
     [
         new("60", "UBND tỉnh Bình Thuận", Levels.Province, null, "000.00.00.H56", Since),
         new("593", "UBND thành phố Phan Thiết", Levels.District, "60", "000.00.22.H56", Since),
         new("22918", "UBND phường Hàm Tiến", Levels.Commune, "593", "000.17.22.H56", Since),
         new("22915", "UBND phường Mũi Né", Levels.Commune, "593", "000.16.22.H56", Since),
-        new("596", "UBND huyện Bắc Bình", Levels.District, "60", "000.00.26.H56", Since),
-        new("23005", "UBND thị trấn Chợ Lầu", Levels.Commune, "596", "000.11.26.H56", Since),
-        new("23011", "UBND xã Phan Rí Thành", Levels.Commune, "596", "000.12.26.H56", Since),
+        new("596", "UBND huyện Bắc Bình", Levels.District, "60", "000.00.26.H56", Since, LastDistrictDay, successorCode: "60"),
+        new("23005", "UBND thị trấn Chợ Lầu", Levels.Commune, "60", "000.11.26.H56", Since),
+        new("23011", "UBND xã Phan Rí Thành", Levels.Commune, "60", "000.12.26.H56", Since),
     ];
 
     public sealed record DemoAccount(string UserName, string FullName, string Role, string? UnitCode, string? PersonalId = null);

@@ -16,6 +16,9 @@ public static class Routes
     public static string Dossier(string code) => $"/api/dossiers/{code}";
     public static string Action(string code, string action) => $"/api/dossiers/{code}/actions/{action}";
     public static string History(string code) => $"/api/dossiers/{code}/history";
+    public const string Units = "/api/units";
+    public static string Unit(string code) => $"/api/units/{code}";
+    public static string Merge(string code, string successorCode) => $"/api/units/{code}/merge-into/{successorCode}";
 }
 
 /// <summary>The demo accounts of DESIGN §12 and the units they work at.</summary>

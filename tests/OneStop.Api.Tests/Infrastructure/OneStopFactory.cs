@@ -21,11 +21,18 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(DefaultStart);
 
+    private (string Key, string Value)[] _settings = [];
+
+    /// <summary>A host with extra configuration, e.g. <c>("OneStop:Files:MaxBytes", "1024")</c>.</summary>
+    public static OneStopFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("OneStop:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", "Sqlite");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

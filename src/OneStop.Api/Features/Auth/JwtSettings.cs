@@ -14,11 +14,14 @@ public sealed class JwtSettings
 
     public required SymmetricSecurityKey SigningKey { get; init; }
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(8);
+    /// <summary>The data-folder file the key was generated into when none was configured; null when configured.</summary>
+    public string? GeneratedKeyFile { get; init; }
 
     public static JwtSettings Load(IConfiguration configuration, string dataDirectory)
     {
         var configured = configuration["Jwt:SigningKey"];
         byte[] key;
+        string? generatedFile = null;
         if (!string.IsNullOrWhiteSpace(configured))
         {
             key = Convert.FromBase64String(configured);
@@ -30,10 +33,11 @@ public sealed class JwtSettings
             if (!File.Exists(file))
                 File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
             key = Convert.FromBase64String(File.ReadAllText(file).Trim());
+            generatedFile = file;
         }
         if (key.Length < 32)
             throw new InvalidOperationException("Jwt:SigningKey phải dài ít nhất 32 byte (base64).");
         var minutes = configuration.GetValue<int?>("Jwt:LifetimeMinutes") ?? 480;
-        return new JwtSettings { SigningKey = new SymmetricSecurityKey(key), Lifetime = TimeSpan.FromMinutes(minutes) };
+        return new JwtSettings { SigningKey = new SymmetricSecurityKey(key), Lifetime = TimeSpan.FromMinutes(minutes), GeneratedKeyFile = generatedFile };
     }
 }

@@ -3,6 +3,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Api.Features.Documents;
+using OneStop.Infrastructure.Documents;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
@@ -26,7 +28,7 @@ public static class ActOnDossier
 {
     public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Handle(
         string code, string action, ActionBody? body, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, ResultIssuer issuer, CancellationToken ct)
     {
         if (!DossierActions.All.Contains(action))
             return Problems.NotFound($"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.");
@@ -37,13 +39,21 @@ public static class ActOnDossier
         if (ETags.CheckIfMatch(http.Request, dossier.Version) is { } stale)
             return Problems.PreconditionFailed(stale);
 
-        var engine = await catalog.GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct)
-            ?? throw new InvalidOperationException($"Definition {dossier.ProcedureId} v{dossier.DefinitionVersion} is missing.");
+        var engine = await catalog.GetPinnedAsync(db, dossier, ct);
         var context = await contexts.CreateAsync(engine, actor, ct);
         var request = body ?? new ActionBody(null, null, null, null, null);
+        var papers = request.Documents ?? [];
+        if (await DocumentReferences.CheckAsync(db, actor, dossier.Applicant.IdNumber, papers, context.Today, ct) is { } badReference)
+            return badReference;
+        // The result file travels with resolve; every other action's papers are dossier papers.
+        var resultFile = action == DossierActions.Resolve ? papers.FirstOrDefault(p => p.FileId is not null)?.FileId : null;
         dossier.Act(action, new ActionRequest(request.Comment, request.To, request.ToUnit,
-            request.Documents?.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
+            action == DossierActions.Resolve ? null : papers.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
             request.NewDueDate), context);
+        if (action == DossierActions.Resolve)
+            await issuer.IssueAsync(dossier, engine.Definition, resultFile, ct);
+        else
+            await DocumentReferences.MarkUsedAsync(db, dossier.Code, papers, context.UtcNow, ct);
         try
         {
             await db.SaveChangesAsync(ct);

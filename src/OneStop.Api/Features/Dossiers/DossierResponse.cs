@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OneStop.Api.Common;
 using OneStop.Domain.Dossiers;
 
@@ -7,9 +8,11 @@ public sealed record StepResponse(string Id, string Name, string Kind, string Ro
 
 public sealed record ApplicantResponse(string IdNumber, string FullName, string Type, string? Phone, string? Email, string? Address, string? Representative);
 
-public sealed record DocumentResponse(string Code, string Name, Guid? FileId, Guid? RepositoryDocumentId, bool SeenAtCounter, bool Digitized);
+public sealed record DocumentResponse(
+    string Code, string Name, string Owner, string Source, Guid? FileId, Guid? RepositoryDocumentId, bool SeenAtCounter, bool Digitized,
+    IReadOnlyDictionary<string, string>? Fields);
 
-public sealed record ResultResponse(string Code, string Name, DateTimeOffset IssuedAt, string IssuedBy);
+public sealed record ResultResponse(string Code, string Name, DateTimeOffset IssuedAt, string IssuedBy, Guid? FileId);
 
 public sealed record PauseResponse(string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int WorkingMinutes, bool RestartsClock);
 
@@ -65,7 +68,8 @@ public sealed record DossierResponse(
             dossier.Channel.ToString().ToLowerInvariant(),
             new ApplicantResponse(dossier.Applicant.IdNumber, dossier.Applicant.FullName, dossier.Applicant.Type.ToString().ToLowerInvariant(),
                 dossier.Applicant.Phone, dossier.Applicant.Email, dossier.Applicant.Address, dossier.Applicant.Representative),
-            dossier.Documents.Select(d => new DocumentResponse(d.Code, d.Name, d.FileId, d.RepositoryDocumentId, d.SeenAtCounter, d.Digitized)).ToList(),
+            dossier.Documents.Select(d => new DocumentResponse(d.Code, d.Name, dossier.Applicant.IdNumber, d.Source, d.FileId, d.RepositoryDocumentId,
+                d.SeenAtCounter, d.Digitized, d.FieldsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(d.FieldsJson))).ToList(),
             dossier.FeeAmount,
             dossier.DueDate.ToVietnam(),
             dossier.OriginalDueDate.ToVietnam(),
@@ -81,7 +85,7 @@ public sealed record DossierResponse(
             dossier.ReturnedAt.ToVietnam(),
             dossier.ClosedAt.ToVietnam(),
             dossier.ResolvedOnTime,
-            dossier.Result is { } r ? new ResultResponse(r.Code, r.Name, r.IssuedAt.ToVietnam(), r.IssuedBy) : null,
+            dossier.Result is { } r ? new ResultResponse(r.Code, r.Name, r.IssuedAt.ToVietnam(), r.IssuedBy, r.FileId) : null,
             dossier.Pauses.Select(p => new PauseResponse(p.Reason.ToString(), p.StartedAt.ToVietnam(), p.EndedAt.ToVietnam(), p.WorkingMinutes, p.RestartsClock)).ToList(),
             showSecret ? dossier.TrackingSecret : null,
             dossier.AvailableActions(context),

@@ -17,6 +17,11 @@ public static class DossiersEndpoints
         group.MapPost("/{code}/actions/{action}", ActOnDossier.Handle).Validate<ActionBody>()
             .WithSummary("Thực hiện một thao tác; cần If-Match với ETag của lần đọc gần nhất.");
         group.MapGet("/{code}/history", GetDossierHistory.Handle).WithSummary("Lịch sử xử lý hồ sơ.");
+        group.MapPost("/{code}/documents/{documentCode}/digitize", Documents.DigitizeDocument.Handle).Validate<Documents.DigitizeRequest>()
+            .RequireAuthorization(Policies.Officer)
+            .WithSummary("Cán bộ một cửa số hóa một giấy tờ (tệp bản quét + trường dữ liệu); giấy tờ dùng lại được vào kho dữ liệu của người nộp.");
+        group.MapGet("/{code}/receipt", GetReceipt.Handle).Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithSummary("Phiếu tiếp nhận và hẹn trả kết quả (PDF) của hồ sơ đã tiếp nhận.");
         return app;
     }
 }

@@ -18,8 +18,7 @@ public static class GetDossier
         // Someone else's dossier answers exactly like a missing one: codes are guessable.
         if (dossier is null || !DossierAccess.CanRead(dossier, actor))
             return Problems.NotFound($"Không tìm thấy hồ sơ '{code}'.");
-        var engine = await catalog.GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct)
-            ?? throw new InvalidOperationException($"Definition {dossier.ProcedureId} v{dossier.DefinitionVersion} is missing.");
+        var engine = await catalog.GetPinnedAsync(db, dossier, ct);
         http.Response.Headers.ETag = ETags.For(dossier.Version);
         return TypedResults.Ok(DossierResponse.From(dossier, await contexts.CreateAsync(engine, actor, ct), showSecret: true));
     }

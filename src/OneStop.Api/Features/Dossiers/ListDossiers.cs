@@ -69,8 +69,7 @@ public static class ListDossiers
         var items = new List<QueueItem>(dossiers.Count);
         foreach (var d in dossiers)
         {
-            var engine = await catalog.GetAsync(db, d.ProcedureId, d.DefinitionVersion, ct)
-                ?? throw new InvalidOperationException($"Definition {d.ProcedureId} v{d.DefinitionVersion} is missing.");
+            var engine = await catalog.GetPinnedAsync(db, d, ct);
             var context = new DossierContext(engine, units, deadlines, actor, now);
             var s = engine.Definition.FindStep(d.CurrentStepId);
             var flags = Deadline.Of(d, context);

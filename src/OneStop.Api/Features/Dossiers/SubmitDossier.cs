@@ -6,6 +6,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Api.Features.Documents;
 using OneStop.Domain.Codes;
 using OneStop.Domain.Dossiers;
 using OneStop.Domain.Identifiers;
@@ -77,6 +78,8 @@ public static class SubmitDossier
         var unit = context.Units.Current(request.ReceivingUnitCode!, context.Today);
         if (unit is null)
             return Problems.Unprocessable($"Đơn vị tiếp nhận '{request.ReceivingUnitCode}' không tồn tại.", "receivingUnitCode");
+        if (await DocumentReferences.CheckAsync(db, actor, request.Applicant!.IdNumber!.Trim(), request.Documents!, context.Today, ct) is { } badReference)
+            return badReference;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
@@ -84,6 +87,7 @@ public static class SubmitDossier
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
             request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList());
         db.Dossiers.Add(dossier);
+        await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
         if (key.Length > 0)
             db.IdempotencyRecords.Add(new IdempotencyRecord
             {

@@ -25,17 +25,21 @@ public static class ProceduresEndpoints
         return app;
     }
 
-    public static async Task<Ok<ListResponse<ProcedureSummary>>> List(OneStopDbContext db, string? level, CancellationToken ct)
+    /// <summary>With <paramref name="online"/> true, only what a citizen can submit online (onlineLevel full or partial); false, the rest.</summary>
+    public static async Task<Ok<ListResponse<ProcedureSummary>>> List(OneStopDbContext db, string? level, bool? online, CancellationToken ct)
     {
         var published = await db.DefinitionVersions.AsNoTracking().Where(d => d.State == DefinitionState.Published).ToListAsync(ct);
         var items = published.GroupBy(d => d.DefinitionId)
             .Select(g => g.MaxBy(d => d.Version)!)
             .Where(d => level is null || d.Level == level)
+            .Where(d => online is null || IsOnline(d.OnlineLevel) == online)
             .OrderBy(d => d.Level).ThenBy(d => d.Name)
             .Select(d => new ProcedureSummary(d.DefinitionId, d.Version, d.Name, d.ProcedureCode, d.Level, d.OnlineLevel, d.Parse().Field))
             .ToList();
         return TypedResults.Ok(new ListResponse<ProcedureSummary>(items, items.Count, 1, items.Count));
     }
+
+    private static bool IsOnline(string onlineLevel) => onlineLevel is "full" or "partial";
 
     public static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Get(string id, OneStopDbContext db, DefinitionCatalog catalog, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Domain.Units;
 using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Api.Features.Units;
@@ -13,11 +14,19 @@ public static class UnitsEndpoints
 {
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/units").WithTags("Units").AllowAnonymous();
-        group.MapGet("/", ListUnits).WithSummary("Cây đơn vị hành chính (danh sách phẳng, mỗi đơn vị kèm mã cha và mã con).");
-        group.MapGet("/{code}", GetUnit).WithSummary("Một đơn vị.");
+        var group = app.MapGroup("/api/units").WithTags("Units");
+        group.MapGet("/", ListUnits).AllowAnonymous().WithSummary("Cây đơn vị hành chính (danh sách phẳng, mỗi đơn vị kèm mã cha và mã con).");
+        group.MapGet("/{code}", GetUnit).AllowAnonymous().WithSummary("Một đơn vị.");
+        group.MapPost("/{code}/merge-into/{successorCode}", MergeUnit.Handle).Validate<MergeUnitRequest>()
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Sáp nhập đơn vị vào đơn vị kế thừa: hồ sơ đang xử lý, cán bộ và đơn vị trực thuộc chuyển sang đơn vị kế thừa.");
         return app;
     }
+
+    /// <summary>A unit as the API shows it, with its children taken from <paramref name="all"/>.</summary>
+    internal static UnitResponse ToResponse(Unit unit, IEnumerable<Unit> all) =>
+        new(unit.Code, unit.Name, unit.Level, unit.ParentCode, unit.AgencyCode, unit.ValidFrom, unit.ValidTo, unit.SuccessorCode,
+            all.Where(c => c.ParentCode == unit.Code).Select(c => c.Code).Order(StringComparer.Ordinal).ToList());
 
     public static async Task<Ok<ListResponse<UnitResponse>>> ListUnits(OneStopDbContext db, CancellationToken ct)
     {

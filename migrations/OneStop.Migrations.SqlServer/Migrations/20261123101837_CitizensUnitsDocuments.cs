@@ -1,0 +1,195 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OneStop.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class CitizensUnitsDocuments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "AccessFailedCount",
+                table: "Users",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LockoutEnd",
+                table: "Users",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FieldsJson",
+                table: "DossierDocuments",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DocumentReuses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RepositoryDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentReuses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Files",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReferencedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepositoryDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TypeCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    FileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SourceDossierCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Digitized = table.Column<bool>(type: "bit", nullable: false),
+                    Signed = table.Column<bool>(type: "bit", nullable: false),
+                    ReuseCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepositoryDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResultSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DossierCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Signature = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    SignedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CertificateThumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResultSignatures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInAudits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInAudits", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentReuses_DossierCode",
+                table: "DocumentReuses",
+                column: "DossierCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentReuses_RepositoryDocumentId",
+                table: "DocumentReuses",
+                column: "RepositoryDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_ReferencedAt_UploadedAt",
+                table: "Files",
+                columns: new[] { "ReferencedAt", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_Sha256",
+                table: "Files",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepositoryDocuments_OwnerId_TypeCode",
+                table: "RepositoryDocuments",
+                columns: new[] { "OwnerId", "TypeCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultSignatures_Sha256",
+                table: "ResultSignatures",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAudits_At",
+                table: "SignInAudits",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAudits_UserName_At",
+                table: "SignInAudits",
+                columns: new[] { "UserName", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DocumentReuses");
+
+            migrationBuilder.DropTable(
+                name: "Files");
+
+            migrationBuilder.DropTable(
+                name: "RepositoryDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ResultSignatures");
+
+            migrationBuilder.DropTable(
+                name: "SignInAudits");
+
+            migrationBuilder.DropColumn(
+                name: "AccessFailedCount",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "LockoutEnd",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "FieldsJson",
+                table: "DossierDocuments");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using OneStop.Api.Common;
+using OneStop.Domain.Documents;
+using OneStop.Domain.Dossiers;
+using OneStop.Infrastructure.Definitions;
+using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Storage;
+
+namespace OneStop.Api.Features.Documents;
+
+public sealed record RepositoryDocumentResponse(
+    Guid Id, string OwnerId, string TypeCode, string Name, Guid FileId, string? SourceDossierCode, DateTimeOffset IssuedAt,
+    DateOnly? ValidUntil, bool Digitized, bool Signed, int ReuseCount, bool Valid, bool UsableFor);
+
+public sealed record VerifyResponse(bool Valid, string? DossierCode, string? SignedBy, DateTimeOffset? SignedAt);
+
+public static class DocumentsEndpoints
+{
+    public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/me/documents", MyDocuments).RequireAuthorization(Policies.Citizen).WithTags("Data repository")
+            .WithSummary("Kho dữ liệu của tôi: giấy tờ đã số hóa và kết quả đã ký, dùng lại được cho hồ sơ sau.");
+        app.MapGet("/api/repository/{ownerId}/documents", OwnerDocuments).RequireAuthorization(Policies.Officer).WithTags("Data repository")
+            .WithSummary("Cán bộ xem giấy tờ dùng lại được của người nộp (tùy chọn ?procedureId= để đánh dấu giấy tờ thủ tục cần).");
+        app.MapPost("/api/public/verify", Verify).AllowAnonymous().DisableAntiforgery().WithTags("Public").RequireRateLimiting(RateLimits.Public)
+            .WithSummary("Kiểm tra một tệp có phải kết quả nguyên vẹn do hệ thống ký hay không.");
+        return app;
+    }
+
+    public static async Task<Ok<ListResponse<RepositoryDocumentResponse>>> MyDocuments(
+        ClaimsPrincipal user, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var ownerId = user.ToActor().PersonalId ?? "";
+        return TypedResults.Ok(await ListAsync(db, ownerId, null, VietnamTime.Today(clock), ct));
+    }
+
+    public static async Task<Results<Ok<ListResponse<RepositoryDocumentResponse>>, ProblemHttpResult>> OwnerDocuments(
+        string ownerId, string? procedureId, OneStopDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
+    {
+        IReadOnlySet<string>? wanted = null;
+        if (!string.IsNullOrWhiteSpace(procedureId))
+        {
+            var engine = await catalog.GetCurrentAsync(db, procedureId, ct);
+            if (engine is null)
+                return Problems.NotFound($"Không tìm thấy thủ tục '{procedureId}'.");
+            wanted = engine.Definition.Documents.Where(d => d.Reusable).Select(d => d.Code).ToHashSet();
+        }
+        return TypedResults.Ok(await ListAsync(db, ownerId.Trim(), wanted, VietnamTime.Today(clock), ct));
+    }
+
+    private static async Task<ListResponse<RepositoryDocumentResponse>> ListAsync(
+        OneStopDbContext db, string ownerId, IReadOnlySet<string>? wanted, DateOnly today, CancellationToken ct)
+    {
+        var documents = await db.RepositoryDocuments.AsNoTracking().Where(d => d.OwnerId == ownerId)
+            .OrderByDescending(d => d.IssuedAt).ToListAsync(ct);
+        var items = documents.Select(d =>
+        {
+            var valid = d.WhyNotReusable(ownerId, d.TypeCode, today) is null;
+            return new RepositoryDocumentResponse(d.Id, d.OwnerId, d.TypeCode, d.Name, d.FileId, d.SourceDossierCode, d.IssuedAt.ToVietnam(),
+                d.ValidUntil, d.Digitized, d.Signed, d.ReuseCount, valid, valid && (wanted?.Contains(d.TypeCode) ?? true));
+        }).ToList();
+        return new ListResponse<RepositoryDocumentResponse>(items, items.Count, 1, items.Count);
+    }
+
+    /// <summary>Anyone may check a result file; the answer names the dossier and signer, never personal data.</summary>
+    public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Verify(
+        HttpRequest request, ResultIssuer issuer, IOptions<FileStorageOptions> options, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Gửi tệp cần kiểm tra dạng multipart/form-data, trường 'file'.", "file");
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+                continue;
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await section.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > options.Value.MaxBytes)
+                    return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn", "Tệp cần kiểm tra vượt quá giới hạn tải lên.", "file");
+                buffer.Write(chunk, 0, read);
+            }
+            var signature = await issuer.FindValidSignatureAsync(buffer.ToArray(), ct);
+            return TypedResults.Ok(signature is null
+                ? new VerifyResponse(false, null, null, null)
+                : new VerifyResponse(true, signature.DossierCode, signature.SignedBy, signature.SignedAt.ToVietnam()));
+        }
+        return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Không thấy tệp nào trong trường 'file'.", "file");
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using OneStop.Api.Common;
+using OneStop.Api.Features.Dossiers;
+using OneStop.Domain.Dossiers;
+using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Storage;
+
+namespace OneStop.Api.Features.Files;
+
+public sealed record FileResponse(Guid Id, string Sha256, long Size, string ContentType, string FileName);
+
+public static class FilesEndpoints
+{
+    public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/files").WithTags("Files").RequireAuthorization();
+        group.MapPost("/", Upload).DisableAntiforgery()
+            .WithSummary("Tải lên một tệp (multipart/form-data, trường 'file'): PDF, JPEG, PNG, XML hoặc DOCX, tối đa 20 MB.");
+        group.MapGet("/{id:guid}", Download).WithSummary("Tải về một tệp mà bạn được phép xem.");
+        return app;
+    }
+
+    /// <summary>Streams the first file part to storage while hashing it: a large file is never held in memory.</summary>
+    public static async Task<Results<Created<FileResponse>, ProblemHttpResult>> Upload(
+        HttpRequest request, ClaimsPrincipal user, OneStopDbContext db, IFileStore store, IOptions<FileStorageOptions> options,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var limit = options.Value.MaxBytes;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            bodyLimit.MaxRequestBodySize = limit + 64 * 1024;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Gửi tệp dạng multipart/form-data với trường 'file'.", "file");
+
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+                continue;
+            var blob = await store.SaveAsync(section.Body, limit, ct);
+            if (blob.TooLarge)
+                return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
+                    $"Tệp vượt quá giới hạn {limit / (1024 * 1024)} MB.", "file");
+            var contentType = FileTypes.Detect(blob.Head, () => store.OpenRead(blob.Sha256));
+            if (contentType is null)
+            {
+                // Nothing of a refused type is kept; the same bytes can only be stored if some row owns them.
+                if (!await db.Files.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
+                    store.Delete(blob.Sha256);
+                return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận",
+                    "Chỉ nhận tệp PDF, JPEG, PNG, XML hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).", "file");
+            }
+            var file = new StoredFile
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                Sha256 = blob.Sha256,
+                Size = blob.Size,
+                ContentType = contentType,
+                FileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "tep").Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 200)] : "tep",
+                UploadedBy = user.Identity!.Name!,
+                UploadedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Files.Add(file);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/files/{file.Id}", new FileResponse(file.Id, file.Sha256, file.Size, file.ContentType, file.FileName));
+        }
+        return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Không thấy tệp nào trong trường 'file'.", "file");
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
+        Guid id, ClaimsPrincipal user, OneStopDbContext db, IFileStore store, HttpResponse response, CancellationToken ct)
+    {
+        var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (file is null || !await CanReadAsync(file, user.ToActor(), db, ct))
+            return Problems.NotFound("Không tìm thấy tệp.");
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        return TypedResults.File(store.OpenRead(file.Sha256), file.ContentType, file.FileName);
+    }
+
+    /// <summary>The uploader, an admin, whoever may read a dossier that uses the file, or the owner of a repository copy.</summary>
+    private static async Task<bool> CanReadAsync(StoredFile file, Actor actor, OneStopDbContext db, CancellationToken ct)
+    {
+        if (file.UploadedBy == actor.UserName || actor.Has(Actor.AdminRole))
+            return true;
+        if (actor.PersonalId is not null && await db.RepositoryDocuments.AnyAsync(d => d.FileId == file.Id && d.OwnerId == actor.PersonalId, ct))
+            return true;
+        var codes = await db.Dossiers.AsNoTracking()
+            .Where(d => d.Documents.Any(x => x.FileId == file.Id) || d.Result!.FileId == file.Id)
+            .Select(d => d.Code).Take(20).ToListAsync(ct);
+        foreach (var code in codes)
+            if (await DossierAccess.LoadAsync(db, code, tracking: false, ct) is { } dossier && DossierAccess.CanRead(dossier, actor))
+                return true;
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+namespace OneStop.Domain.Dossiers;
+
+public sealed partial class Dossier
+{
+    /// <summary>
+    /// Moves an open dossier from a unit that was merged away to its successor (DESIGN §3): the current
+    /// and the receiving unit, wherever they are <paramref name="fromUnit"/>, become <paramref name="toUnit"/>.
+    /// Status, step and due dates stay; one <c>transfer</c> event records the move, so the history before it
+    /// still names the original unit and the national portal hears of the new one.
+    /// </summary>
+    public void TransferUnit(string fromUnit, string toUnit, Actor actor, DateTime utcNow, string reason)
+    {
+        if (!Status.IsOpen())
+            throw new DossierRefusedException(RefusalKind.Conflict, $"Hồ sơ '{Code}' đã kết thúc ({Status}); không chuyển đơn vị.");
+        if (string.IsNullOrWhiteSpace(toUnit) || Same(fromUnit, toUnit))
+            throw new DossierRefusedException(RefusalKind.Invalid, "Đơn vị nhận phải khác đơn vị chuyển đi.", "toUnit");
+        var moveCurrent = Same(CurrentUnitCode, fromUnit);
+        var moveReceiving = Same(ReceivingUnitCode, fromUnit);
+        if (!moveCurrent && !moveReceiving)
+            throw new DossierRefusedException(RefusalKind.Invalid,
+                $"Hồ sơ '{Code}' không ở đơn vị '{fromUnit}' (đang ở '{CurrentUnitCode}', tiếp nhận tại '{ReceivingUnitCode}').", "fromUnit");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DossierRefusedException(RefusalKind.Invalid, "Phải nêu lý do chuyển đơn vị.", "comment");
+
+        if (moveCurrent)
+            CurrentUnitCode = toUnit;
+        if (moveReceiving)
+            ReceivingUnitCode = toUnit;
+        // The acting unit of this event is the one the dossier leaves; ToUnitCode is where it now is.
+        _events.Add(new DossierEvent(
+            _events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1,
+            utcNow, DossierActions.Transfer, actor.UserName, fromUnit,
+            Status, Status, CurrentStepId, CurrentStepId, CurrentUnitCode,
+            $"Chuyển hồ sơ từ đơn vị {fromUnit} sang đơn vị {toUnit}: {reason.Trim()}", DueDate, StepDueDate));
+        Version++;
+    }
+
+    private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using OneStop.Infrastructure.Pdf;
+
+namespace OneStop.Infrastructure.Documents;
+
+/// <summary>
+/// The result document the system issues when the officer attaches none: an A4 PDF naming the result, the
+/// dossier and the applicant. It is then signed like any uploaded result (see <see cref="ResultIssuer"/>).
+/// </summary>
+public sealed class ResultDocumentRenderer : IResultDocumentRenderer
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public byte[] Render(ResultDocumentModel model)
+    {
+        var pdf = new PdfWriter($"{model.ResultName} — {model.DossierCode}");
+        pdf.Centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold: true);
+        pdf.Centered("Độc lập - Tự do - Hạnh phúc", 11);
+        pdf.Space(16);
+        pdf.Centered(model.UnitName.ToUpper(Vietnamese), 11);
+        pdf.Space(10);
+        pdf.Centered(model.ResultName.ToUpper(Vietnamese), 14, bold: true);
+        pdf.Space(14);
+        var issuedAt = model.IssuedAt.ToOffset(TimeSpan.FromHours(7));
+        pdf.Paragraph($"Thủ tục: {model.ProcedureName}");
+        pdf.Paragraph($"Mã hồ sơ: {model.DossierCode}");
+        pdf.Paragraph($"Người nộp: {model.ApplicantName}");
+        pdf.Paragraph($"Số định danh / mã số thuế: {model.ApplicantId}");
+        pdf.Paragraph($"Ngày cấp: {issuedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}");
+        pdf.Paragraph($"Cán bộ trả kết quả: {model.IssuedBy}");
+        pdf.Space(14);
+        pdf.Paragraph("Văn bản điện tử này được hệ thống OneStop ký số. Kiểm tra tính nguyên vẹn của tệp tại /api/public/verify.", 10);
+        return pdf.Build();
+    }
+}

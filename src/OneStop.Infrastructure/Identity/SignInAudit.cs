@@ -1,0 +1,28 @@
+namespace OneStop.Infrastructure.Identity;
+
+/// <summary>
+/// One sign-in attempt, successful or refused. Append-only: rows are written by
+/// <c>POST /api/auth/token</c> and never changed or deleted by the application (init-only properties).
+/// </summary>
+public sealed class SignInAudit
+{
+    public long Id { get; init; }
+    /// <summary>UTC.</summary>
+    public DateTime At { get; init; }
+    /// <summary>The name as typed, whether or not such an account exists (cut to <see cref="UserNameMaxLength"/>).</summary>
+    public string UserName { get; init; } = "";
+    public bool Succeeded { get; init; }
+    /// <summary>One of <see cref="SignInReasons"/>.</summary>
+    public string Reason { get; init; } = "";
+    public string? ClientAddress { get; init; }
+
+    public const int UserNameMaxLength = 128;
+}
+
+public static class SignInReasons
+{
+    public const string Ok = "ok";
+    public const string WrongPassword = "wrong-password";
+    public const string UnknownUser = "unknown-user";
+    public const string LockedOut = "locked-out";
+}

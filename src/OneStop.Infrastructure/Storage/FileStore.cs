@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+
+namespace OneStop.Infrastructure.Storage;
+
+/// <summary>Content-addressed blob storage: the same bytes are stored once, under their SHA-256.</summary>
+public interface IFileStore
+{
+    /// <summary>Streams <paramref name="content"/> to storage, hashing as it goes; refuses more than <paramref name="maxBytes"/>.</summary>
+    Task<StoredBlob> SaveAsync(Stream content, long maxBytes, CancellationToken ct);
+
+    Stream OpenRead(string sha256);
+
+    bool Exists(string sha256);
+
+    void Delete(string sha256);
+}
+
+/// <param name="Head">The first bytes, for checking the type by content.</param>
+/// <param name="TooLarge">True when the stream went past the limit; nothing was kept.</param>
+public sealed record StoredBlob(string Sha256, long Size, byte[] Head, bool TooLarge);
+
+/// <summary>The embedded default: files under <c>{data}/files/ab/cd/abcd…</c>.</summary>
+public sealed class LocalFileStore(string root) : IFileStore
+{
+    private const int HeadLength = 4096;
+
+    public async Task<StoredBlob> SaveAsync(Stream content, long maxBytes, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "tmp"));
+        var temp = Path.Combine(root, "tmp", Guid.NewGuid().ToString("N"));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var head = new MemoryStream();
+        long size = 0;
+        try
+        {
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > maxBytes)
+                        return new StoredBlob("", size, [], TooLarge: true);
+                    if (head.Length < HeadLength)
+                        head.Write(buffer, 0, (int)Math.Min(read, HeadLength - head.Length));
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+            var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            var target = PathOf(sha);
+            if (!File.Exists(target))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(temp, target, overwrite: true);
+            }
+            return new StoredBlob(sha, size, head.ToArray(), TooLarge: false);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
+    }
+
+    public Stream OpenRead(string sha256) =>
+        new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+
+    public void Delete(string sha256)
+    {
+        if (File.Exists(PathOf(sha256)))
+            File.Delete(PathOf(sha256));
+    }
+
+    private string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+            throw new ArgumentException("Not a SHA-256 hex digest.", nameof(sha256));
+        return Path.Combine(root, sha256[..2], sha256[2..4], sha256);
+    }
+}

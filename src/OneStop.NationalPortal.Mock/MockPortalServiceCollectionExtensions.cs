@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace OneStop.NationalPortal.Mock;
+
+public static class MockPortalServiceCollectionExtensions
+{
+    /// <summary>Registers the mock portal's options (section <c>MockPortal</c>) and its in-memory store.</summary>
+    public static IServiceCollection AddMockNationalPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MockPortalOptions>()
+            .Bind(configuration.GetSection(MockPortalOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), "MockPortal:ApiKey không được để trống.")
+            .Validate(o => o.SessionLifetimeSeconds > 0, "MockPortal:SessionLifetimeSeconds phải lớn hơn 0.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MockPortalStore>();
+        return services;
+    }
+}

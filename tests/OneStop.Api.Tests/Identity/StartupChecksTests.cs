@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.Tokens;
+using OneStop.Api.Features.Auth;
+using OneStop.Api.Tests.Infrastructure;
+using OneStop.Infrastructure;
+
+namespace OneStop.Api.Tests.Identity;
+
+/// <summary>Signing-key and first-administrator checks at start-up.</summary>
+public sealed class StartupChecksTests : IDisposable
+{
+    private readonly OneStopFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private sealed class ListLogger<T> : ILogger<T>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception)));
+    }
+
+    private static JwtSettings Jwt(string? generatedKeyFile) =>
+        new() { SigningKey = new SymmetricSecurityKey(new byte[32]), GeneratedKeyFile = generatedKeyFile };
+
+    [Theory]
+    [InlineData(DatabaseProviders.SqlServer, "/data/jwt-signing.key", true)]
+    [InlineData(DatabaseProviders.SqlServer, null, false)]
+    [InlineData(DatabaseProviders.Sqlite, "/data/jwt-signing.key", false)]
+    public async Task A_shared_database_with_a_generated_key_logs_a_warning(string provider, string? generatedKeyFile, bool warns)
+    {
+        var logger = new ListLogger<SigningKeyCheck>();
+
+        await new SigningKeyCheck(Jwt(generatedKeyFile), new DatabaseSettings(provider, "/data"), logger).StartAsync(CancellationToken.None);
+
+        Assert.Equal(warns, logger.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("every node", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_configured_key_is_not_generated()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[48]) }).Build();
+
+        var jwt = JwtSettings.Load(configuration, _factory.DataDirectory);
+
+        Assert.Null(jwt.GeneratedKeyFile);
+        Assert.False(File.Exists(Path.Combine(_factory.DataDirectory, "jwt-signing.key")));
+    }
+
+    [Theory]
+    [InlineData("admin", false)]
+    [InlineData("Khoi@Tao2026", true)]
+    public async Task The_bootstrap_admin_is_created_only_with_a_password_that_meets_the_policy(string password, bool created)
+    {
+        using var production = _factory.WithWebHostBuilder(host => host
+            .UseSetting("OneStop:SeedDemoData", "false")
+            .UseSetting("OneStop:BootstrapAdmin:UserName", "quantri")
+            .UseSetting("OneStop:BootstrapAdmin:Password", password));
+
+        var response = await production.CreateClient().PostAsJsonAsync(Routes.Token, new { username = "quantri", password });
+
+        Assert.Equal(created ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
