@@ -37,6 +37,7 @@ public static class ServiceExtensions
         var jwt = JwtSettings.Load(configuration, dataDirectory);
         services.AddSingleton(jwt);
         services.AddHostedService<SigningKeyCheck>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CurrentAccountClaims>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
