@@ -29,8 +29,7 @@ public sealed class UploadCleanupTests : IDisposable
     [Fact]
     public async Task An_unused_upload_is_deleted_after_the_grace_period_and_a_used_one_is_kept()
     {
-        var factory = unscheduled;
-        var citizen = await factory.SignInAsync("congdan");
+        var citizen = await unscheduled.SignInAsync("congdan");
         var abandoned = await citizen.UploadAsync(DocumentSamples.Pdf("bo do"), "bo-do.pdf");
         var used = await citizen.UploadAsync(DocumentSamples.Pdf("to khai"), "to-khai.pdf");
         var gcs = await citizen.UploadAsync(DocumentSamples.Pdf("giay chung sinh"), "gcs.pdf");
@@ -42,13 +41,13 @@ public sealed class UploadCleanupTests : IDisposable
             receivingUnitCode = Demo.Commune,
             documents = new object[] { new { code = "TKKS", fileId = used }, new { code = "GCS", fileId = gcs } },
         });
-        var abandonedSha = await factory.QueryAsync(db => db.Files.Where(f => f.Id == abandoned).Select(f => f.Sha256).SingleAsync());
+        var abandonedSha = await unscheduled.QueryAsync(db => db.Files.Where(f => f.Id == abandoned).Select(f => f.Sha256).SingleAsync());
 
         Assert.Equal(0, await RunJobAsync()); // still within the grace period
-        factory.Clock.Advance(TimeSpan.FromHours(25));
+        unscheduled.Clock.Advance(TimeSpan.FromHours(25));
         Assert.Equal(1, await RunJobAsync());
 
-        var remaining = await factory.QueryAsync(db => db.Files.Select(f => f.Id).ToListAsync());
+        var remaining = await unscheduled.QueryAsync(db => db.Files.Select(f => f.Id).ToListAsync());
         Assert.DoesNotContain(abandoned, remaining);
         Assert.Contains(used, remaining);
         Assert.Contains(gcs, remaining);

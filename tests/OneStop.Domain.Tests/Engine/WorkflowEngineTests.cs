@@ -1,6 +1,3 @@
-// Test names are sentences (STYLE.md, "Tests"); CA1707 would force PascalCase.
-#pragma warning disable CA1707
-
 using OneStop.Domain.Definitions;
 
 namespace OneStop.Domain.Tests.Engine;

@@ -1,7 +1,3 @@
-// Test names are sentences (STYLE.md, "Tests"); CA1707 would force PascalCase. Remove this once the
-// repository's .editorconfig turns CA1707 off for tests.
-#pragma warning disable CA1707
-
 using OneStop.Domain.Identifiers;
 
 namespace OneStop.Domain.Tests.Identifiers;

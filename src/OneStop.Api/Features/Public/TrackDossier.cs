@@ -50,8 +50,7 @@ public static class TrackDossier
             return Problems.NotFound(NotFoundDetail);
 
         var dossier = await db.Dossiers.AsNoTracking().Include(d => d.Events).FirstAsync(d => d.Id == stored.Id, ct);
-        var definition = (await catalog.GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct)
-            ?? throw new InvalidOperationException($"Definition {dossier.ProcedureId} v{dossier.DefinitionVersion} is missing.")).Definition;
+        var definition = (await catalog.GetPinnedAsync(db, dossier, ct)).Definition;
         var units = await contexts.LoadUnitsAsync(ct);
         string? StepName(string? id) => id is null ? null : definition.FindStep(id)?.Name ?? id;
         // History names the unit as it was then (DESIGN §3): merged units keep their rows and names.
