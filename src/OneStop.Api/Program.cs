@@ -1,4 +1,5 @@
 using OneStop.Api.Extensions;
+using OneStop.Api.Features.Admin.Sync;
 using OneStop.Api.Features.Admin.Users;
 using OneStop.Api.Features.Auth;
 using OneStop.Api.Features.Calendar;
@@ -24,6 +25,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOneStopNationalPortalSync();
 app.UseRateLimiter();
 
 app.MapOpenApi();
@@ -40,6 +42,7 @@ app.MapMeApi();
 app.MapPublicApi();
 app.MapFilesApi();
 app.MapDocumentsApi();
+app.MapAdminSyncApi();
 if (app.Configuration.GetValue<bool?>("MockPortal:Enabled") ?? app.Services.GetRequiredService<DatabaseSettings>().IsEmbedded)
     app.MapMockNationalPortal("/portal");
 

@@ -553,6 +553,27 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.NationalPortal.NationalCatalogueCheck", b =>
+                {
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("KnownNationally")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NationalName")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("ProcedureCode");
+
+                    b.ToTable("NationalCatalogueChecks");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Persistence.CalendarEntry", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -619,6 +640,24 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Persistence.OutboxLease", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("DossierId");
+
+                    b.ToTable("OutboxLeases");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Persistence.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -659,6 +698,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("RequeuedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("int");

@@ -538,6 +538,27 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.NationalPortal.NationalCatalogueCheck", b =>
+                {
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("KnownNationally")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NationalName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcedureCode");
+
+                    b.ToTable("NationalCatalogueChecks");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Persistence.CalendarEntry", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -604,6 +625,24 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Persistence.OutboxLease", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.ToTable("OutboxLeases");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Persistence.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -641,6 +680,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RequeuedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sequence")

@@ -66,6 +66,7 @@ public static class ServiceExtensions
             .AddPolicy(Policies.ReportReader, p => p.RequireRole("leader", "admin"));
         services.AddOneStopRateLimiter();
         services.AddMockNationalPortal(configuration);
+        services.AddOneStopNationalPortalSync(configuration);
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

@@ -1,14 +1,19 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Dossiers;
 using OneStop.Domain.Units;
 using OneStop.Infrastructure.Identity;
+using OneStop.Infrastructure.NationalPortal;
+using Leases = OneStop.Infrastructure.Outbox.OutboxLeases;
 
 namespace OneStop.Infrastructure.Persistence;
 
 public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options, TimeProvider clock) : DbContext(options)
 {
+    // Dossiers whose new outbox messages are saved but maybe not committed yet; the outbox interceptor
+    // queues their delivery once the transaction commits.
+    private readonly HashSet<Guid> _dossiersWithNewMessages = [];
+
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
     public DbSet<DefinitionVersion> DefinitionVersions => Set<DefinitionVersion>();
@@ -19,10 +24,12 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<CodeSequence> CodeSequences => Set<CodeSequence>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
     public DbSet<Storage.StoredFile> Files => Set<Storage.StoredFile>();
     public DbSet<Domain.Documents.RepositoryDocument> RepositoryDocuments => Set<Domain.Documents.RepositoryDocument>();
     public DbSet<Domain.Documents.DocumentReuse> DocumentReuses => Set<Domain.Documents.DocumentReuse>();
     public DbSet<Domain.Documents.ResultSignature> ResultSignatures => Set<Domain.Documents.ResultSignature>();
+    public DbSet<NationalPortal.NationalCatalogueCheck> NationalCatalogueChecks => Set<NationalPortal.NationalCatalogueCheck>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
@@ -62,33 +69,36 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
         foreach (var entry in ChangeTracker.Entries<Dossier>().ToList())
         {
             var dossier = entry.Entity;
-            foreach (var dossierEvent in dossier.Events.Where(e => Entry(e).State == EntityState.Added))
+            if (entry.State == EntityState.Added)
+                // Its lease row, free: claiming it later is then a plain conditional UPDATE.
+                OutboxLeases.Add(Leases.NewFor(dossier.Id));
+            foreach (var dossierEvent in dossier.Events.Where(e => Entry(e).State == EntityState.Added).OrderBy(e => e.Sequence))
             {
                 Outbox.Add(new OutboxMessage
                 {
                     DossierId = dossier.Id,
                     DossierCode = dossier.Code,
                     Sequence = dossierEvent.Sequence,
-                    IdempotencyKey = $"{dossier.Code}:{dossierEvent.Sequence}",
-                    Type = "DongBoHoSoMC",
-                    Payload = JsonSerializer.Serialize(new
-                    {
-                        dossier.Code,
-                        dossier.ProcedureId,
-                        dossier.DefinitionVersion,
-                        StatusCode = (int)dossierEvent.ToStatus,
-                        Status = dossierEvent.ToStatus.ToString(),
-                        dossierEvent.Action,
-                        dossierEvent.At,
-                        dossierEvent.UnitCode,
-                        dossierEvent.ToStep,
-                        dossierEvent.DueDate,
-                    }),
+                    IdempotencyKey = DvcqgPayload.IdempotencyKey(dossier.Code, dossierEvent.Sequence),
+                    Type = DvcqgPayload.Service,
+                    Payload = DvcqgPayload.ForEvent(dossier, dossierEvent),
                     CreatedAt = now,
                     State = OutboxState.Pending,
                     NextAttemptAt = now,
                 });
+                _dossiersWithNewMessages.Add(dossier.Id);
             }
         }
     }
+
+    /// <summary>The dossiers that got outbox messages since the last call; called once their transaction committed.</summary>
+    internal IReadOnlyList<Guid> TakeDossiersWithNewMessages()
+    {
+        var taken = _dossiersWithNewMessages.ToList();
+        _dossiersWithNewMessages.Clear();
+        return taken;
+    }
+
+    /// <summary>The transaction rolled back: its messages never existed.</summary>
+    internal void ForgetDossiersWithNewMessages() => _dossiersWithNewMessages.Clear();
 }

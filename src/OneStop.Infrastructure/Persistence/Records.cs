@@ -38,7 +38,7 @@ public enum OutboxState
 
 /// <summary>
 /// A status change waiting for the national portal, written in the same transaction as the dossier
-/// event it reports (DESIGN §9). Delivery comes with the portal-sync work.
+/// event it reports (DESIGN §9); <c>Outbox/OutboxDeliveryJob</c> delivers it.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -49,11 +49,26 @@ public sealed class OutboxMessage
     public int Sequence { get; set; }
     public string IdempotencyKey { get; set; } = "";
     public string Type { get; set; } = "";
+    /// <summary>The DVCQG body as of the event (<c>NationalPortal/DvcqgPayload</c>), less the procedure fields.</summary>
     public string Payload { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>When an admin last put a dead letter back; the age limit counts from here instead of <see cref="CreatedAt"/>.</summary>
+    public DateTime? RequeuedAt { get; set; }
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
     public DateTime? NextAttemptAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
     public string? LastError { get; set; }
+}
+
+/// <summary>
+/// Which node is delivering a dossier's outbox messages, and until when. One row per dossier, written with
+/// the dossier's first message; a node claims it with a conditional UPDATE (free or expired), so exactly one
+/// claimer wins, and frees it when done. A crashed node's claim simply expires.
+/// </summary>
+public sealed class OutboxLease
+{
+    public Guid DossierId { get; set; }
+    public string Owner { get; set; } = "";
+    public DateTime Until { get; set; }
 }

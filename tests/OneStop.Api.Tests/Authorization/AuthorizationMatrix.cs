@@ -153,5 +153,12 @@ public static class AuthorizationMatrix
         new("POST", "/api/admin/users/{userName}/unlock", "/api/admin/users/chuyenvien.huyen/unlock", "leader:own", 403),
         new("GET", "/api/admin/sign-ins", "/api/admin/sign-ins", "admin", 200),
         new("GET", "/api/admin/sign-ins", "/api/admin/sign-ins", "reception:own", 403),
+        // National portal sync: the outbox view and the retry of a dead letter (an unknown id answers 404 once authorized)
+        new("GET", "/api/admin/sync/", "/api/admin/sync", "admin", 200),
+        new("GET", "/api/admin/sync/", "/api/admin/sync", "leader:own", 403),
+        new("GET", "/api/admin/sync/", "/api/admin/sync", "anonymous", 401),
+        new("POST", "/api/admin/sync/{id}/retry", "/api/admin/sync/987654321/retry", "admin", 404),
+        new("POST", "/api/admin/sync/{id}/retry", "/api/admin/sync/987654321/retry", "reception:own", 403),
+        new("POST", "/api/admin/sync/{id}/retry", "/api/admin/sync/987654321/retry", "anonymous", 401),
     ];
 }

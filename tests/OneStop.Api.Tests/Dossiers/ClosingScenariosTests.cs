@@ -86,6 +86,6 @@ public sealed class ClosingScenariosTests(OneStopFactory factory) : IClassFixtur
         Assert.Equal(events, messages.Count);
         Assert.Equal([1, 2, 3], messages.Select(m => m.Sequence));
         Assert.Equal(messages.Count, messages.Select(m => m.IdempotencyKey).Distinct().Count());
-        Assert.Contains("\"StatusCode\":4", messages[^1].Payload);
+        Assert.Contains("\"TrangThaiHoSo\":4", messages[^1].Payload);
     }
 }

@@ -3,9 +3,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OneStop.Domain.Calendar;
+using OneStop.Infrastructure.NationalPortal;
 using OneStop.Infrastructure.Persistence;
+using Polly;
+using Polly.Telemetry;
 
 namespace OneStop.Api.Tests.Infrastructure;
 
@@ -23,6 +27,12 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
 
     private (string Key, string Value)[] _settings = [];
 
+    /// <summary>
+    /// Where the national portal client's requests go; by default this host's own in-memory server, which maps
+    /// the mock portal under <c>/portal</c>. Set it (before the host starts) to share a portal between hosts.
+    /// </summary>
+    public Func<HttpMessageHandler>? PortalHandler { get; set; }
+
     /// <summary>A host with extra configuration, e.g. <c>("OneStop:Files:MaxBytes", "1024")</c>.</summary>
     public static OneStopFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
 
@@ -31,11 +41,19 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("OneStop:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", "Sqlite");
+        // Tests call the delivery job themselves; Hangfire's polling would only add timing. A test can switch it on.
+        builder.UseSetting("Hangfire:Server:Enabled", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // There is no network here: the portal client talks to an in-memory server.
+            services.AddHttpClient<NationalPortalClient>().ConfigurePrimaryHttpMessageHandler(() => PortalHandler?.Invoke() ?? Server.CreateHandler());
+            // Polly takes the container's TimeProvider, i.e. the fake clock; but the portal's latency is real time, so
+            // HTTP timeouts, quick-retry pauses and the circuit breaker must be too, or a retry would wait for a test
+            // to move the clock.
+            services.AddTransient(sp => new ResiliencePipelineBuilder().ConfigureTelemetry(sp.GetRequiredService<IOptions<TelemetryOptions>>().Value));
         });
     }
 

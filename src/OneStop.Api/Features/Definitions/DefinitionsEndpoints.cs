@@ -13,7 +13,13 @@ public sealed record VersionResponse(
 
 public sealed record DefinitionResponse(string Id, string Name, string ProcedureCode, IReadOnlyList<VersionResponse> Versions);
 
-public sealed record DefinitionSummary(string Id, string Name, string ProcedureCode, int LatestVersion, string LatestState, int? PublishedVersion);
+/// <summary>
+/// A definition and its latest version. <see cref="NationalCatalogue"/> is what the last national catalogue
+/// check said of its procedure code: <c>known</c>, <c>unknown</c> (fix the code before dossiers are refused
+/// nationally) or <c>unchecked</c>.
+/// </summary>
+public sealed record DefinitionSummary(
+    string Id, string Name, string ProcedureCode, int LatestVersion, string LatestState, int? PublishedVersion, string NationalCatalogue);
 
 public static class DefinitionsEndpoints
 {
@@ -34,11 +40,13 @@ public static class DefinitionsEndpoints
     public static async Task<Ok<ListResponse<DefinitionSummary>>> List(OneStopDbContext db, CancellationToken ct)
     {
         var versions = await db.DefinitionVersions.AsNoTracking().ToListAsync(ct);
+        var checks = await db.NationalCatalogueChecks.AsNoTracking().ToDictionaryAsync(c => c.ProcedureCode, c => c.KnownNationally, ct);
         var items = versions.GroupBy(v => v.DefinitionId).OrderBy(g => g.Key).Select(g =>
         {
             var latest = g.MaxBy(v => v.Version)!;
             var published = g.Where(v => v.State == DefinitionState.Published).Select(v => (int?)v.Version).Max();
-            return new DefinitionSummary(g.Key, latest.Name, latest.ProcedureCode, latest.Version, latest.State.ToString(), published);
+            var national = checks.TryGetValue(latest.ProcedureCode, out var known) ? known ? "known" : "unknown" : "unchecked";
+            return new DefinitionSummary(g.Key, latest.Name, latest.ProcedureCode, latest.Version, latest.State.ToString(), published, national);
         }).ToList();
         return TypedResults.Ok(new ListResponse<DefinitionSummary>(items, items.Count, 1, items.Count));
     }

@@ -57,3 +57,13 @@ internal sealed class ResultSignatureConfiguration : IEntityTypeConfiguration<Re
         builder.Property(s => s.CertificateThumbprint).HasMaxLength(64);
     }
 }
+
+internal sealed class NationalCatalogueCheckConfiguration : IEntityTypeConfiguration<NationalPortal.NationalCatalogueCheck>
+{
+    public void Configure(EntityTypeBuilder<NationalPortal.NationalCatalogueCheck> builder)
+    {
+        builder.HasKey(c => c.ProcedureCode);
+        builder.Property(c => c.ProcedureCode).HasMaxLength(64);
+        builder.Property(c => c.NationalName).HasMaxLength(500);
+    }
+}

@@ -96,3 +96,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(2000);
     }
 }
+
+internal sealed class OutboxLeaseConfiguration : IEntityTypeConfiguration<OutboxLease>
+{
+    public void Configure(EntityTypeBuilder<OutboxLease> builder)
+    {
+        builder.HasKey(l => l.DossierId);
+        builder.Property(l => l.DossierId).ValueGeneratedNever();
+        builder.Property(l => l.Owner).HasMaxLength(200);
+    }
+}

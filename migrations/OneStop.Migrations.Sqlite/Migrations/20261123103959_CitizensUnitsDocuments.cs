@@ -24,6 +24,12 @@ namespace OneStop.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RequeuedAt",
+                table: "Outbox",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "FieldsJson",
                 table: "DossierDocuments",
@@ -61,6 +67,33 @@ namespace OneStop.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NationalCatalogueChecks",
+                columns: table => new
+                {
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KnownNationally = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NationalName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CheckedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NationalCatalogueChecks", x => x.ProcedureCode);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxLeases",
+                columns: table => new
+                {
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Until = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxLeases", x => x.DossierId);
                 });
 
             migrationBuilder.CreateTable(
@@ -171,6 +204,12 @@ namespace OneStop.Migrations.Sqlite.Migrations
                 name: "Files");
 
             migrationBuilder.DropTable(
+                name: "NationalCatalogueChecks");
+
+            migrationBuilder.DropTable(
+                name: "OutboxLeases");
+
+            migrationBuilder.DropTable(
                 name: "RepositoryDocuments");
 
             migrationBuilder.DropTable(
@@ -186,6 +225,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "LockoutEnd",
                 table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "RequeuedAt",
+                table: "Outbox");
 
             migrationBuilder.DropColumn(
                 name: "FieldsJson",

@@ -1,0 +1,29 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneStop.Infrastructure.NationalPortal;
+using OneStop.Infrastructure.Outbox;
+
+namespace OneStop.Infrastructure.Jobs;
+
+/// <summary>Every recurring job of the host, with its stable id, registered in this one place at start-up.</summary>
+public static class RecurringJobs
+{
+    /// <summary>Delivers outbox messages that no per-dossier job took care of (DESIGN §9).</summary>
+    public const string NationalPortalOutboxSweeper = "national-portal-outbox-sweeper";
+
+    public static void Register(IServiceProvider services)
+    {
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        // The national catalogue changes rarely: once a night is plenty. 18:00 UTC is 01:00 in Vietnam; Hangfire
+        // resolves time zones by id, and hosts differ in the ids they know, so the schedule stays in UTC.
+        jobs.AddOrUpdate<ProcedureCatalogueSyncJob>(ProcedureCatalogueSyncJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            Cron.Daily(18), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // AddOrUpdate and RemoveIfExists are idempotent: every node does this at start, the storage keeps one copy.
+        if (services.GetRequiredService<IOptions<NationalPortalOptions>>().Value.Enabled)
+            jobs.AddOrUpdate<OutboxDeliveryJob>(NationalPortalOutboxSweeper, job => job.DeliverDueAsync(CancellationToken.None),
+                Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        else
+            jobs.RemoveIfExists(NationalPortalOutboxSweeper);
+    }
+}

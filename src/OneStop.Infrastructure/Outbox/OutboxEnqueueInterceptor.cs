@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneStop.Infrastructure.NationalPortal;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Infrastructure.Outbox;
+
+/// <summary>
+/// Queues a delivery job for each dossier that got outbox messages — after the commit, never before: a job
+/// queued inside the transaction could run before the rows are visible (and find nothing), and one queued
+/// for a transaction that then rolls back would report what never happened. SaveChanges without an explicit
+/// transaction commits inside SaveChanges; with one (a submission), the job waits for <c>Commit</c>.
+/// </summary>
+public sealed class OutboxEnqueueInterceptor(
+    IOutboxScheduler scheduler, IOptionsMonitor<NationalPortalOptions> options, ILogger<OutboxEnqueueInterceptor> logger)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        QueueIfCommitted(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        QueueIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Queue(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Queue(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void QueueIfCommitted(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null)
+            Queue(context);
+    }
+
+    private void Queue(DbContext? context)
+    {
+        if (context is not OneStopDbContext db)
+            return;
+        var dossiers = db.TakeDossiersWithNewMessages();
+        if (dossiers.Count == 0 || !options.CurrentValue.Enabled)
+            return;
+        try
+        {
+            foreach (var dossierId in dossiers)
+                scheduler.DeliverNow(dossierId);
+        }
+        catch (Exception e)
+        {
+            // The action is committed; failing the request now would only make the caller retry it. The
+            // messages are safe in the outbox and the sweeper delivers them within a minute.
+            logger.LogWarning(e, "Could not queue national portal delivery for {Count} dossiers; the sweeper will", dossiers.Count);
+        }
+    }
+
+    private static void Forget(DbContext? context) => (context as OneStopDbContext)?.ForgetDossiersWithNewMessages();
+}

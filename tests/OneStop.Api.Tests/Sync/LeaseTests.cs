@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Api.Tests.Infrastructure;
+using OneStop.Infrastructure.Outbox;
+using Xunit.Abstractions;
+
+namespace OneStop.Api.Tests.Sync;
+
+/// <summary>No two nodes send the same message: a dossier's delivery is claimed with a lease in the database.</summary>
+public sealed class LeaseTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_dossier_leased_by_another_node_is_left_alone_until_the_lease_expires()
+    {
+        await using var host = new OneStopFactory();
+        var code = (await new DossierMill(host).SubmitAsync(1))[0];
+        var dossierId = await host.QueryAsync(db => db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).SingleAsync());
+        var until = host.Clock.GetUtcNow().UtcDateTime.AddMinutes(2);
+        await host.QueryAsync(db => db.OutboxLeases.Where(l => l.DossierId == dossierId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, "node-b").SetProperty(l => l.Until, until)));
+
+        var held = await host.Job().RunAsync(dossierId, CancellationToken.None);
+        host.Clock.Advance(TimeSpan.FromMinutes(3));
+        var expired = await host.Job().RunAsync(dossierId, CancellationToken.None);
+
+        Assert.Equal((1, 0), (held.Busy, held.Sent));
+        Assert.Equal((0, 1), (expired.Busy, expired.Delivered));
+        // Freed when done: nothing is left for the next run to wait on.
+        var lease = await host.QueryAsync(db => db.OutboxLeases.SingleAsync());
+        Assert.Equal(("", OutboxLeases.Free), (lease.Owner, lease.Until));
+    }
+
+    [Fact]
+    public async Task Two_nodes_sweeping_the_same_database_at_once_send_every_message_exactly_once()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "onestop-tests", "two-nodes-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var portalHost = await PortalHost.StartAsync();
+            await portalHost.CreateClient().SetFaultsAsync(new { latencyJitterMs = 5 });
+            (string, string)[] settings = [("OneStop:DataDirectory", dataDirectory), ("NationalPortal:SweepParallelism", "8")];
+            await using var nodeA = portalHost.ApiHost(settings);
+            var codes = await new DossierMill(nodeA).SubmitAsync(150);
+            await new DossierMill(nodeA).WalkToReturnedAsync(codes);
+            var messages = (await nodeA.OutboxAsync()).Pending;
+            await using var nodeB = portalHost.ApiHost(settings);
+            nodeB.Clock.SetUtcNow(nodeA.Clock.GetUtcNow());
+
+            var sweeps = await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[] { nodeA, nodeB })
+                .Select(node => Task.Run(() => node.Job().DeliverDueAsync(CancellationToken.None))));
+
+            var sent = sweeps.Sum(r => r.Sent);
+            Assert.Equal(messages, (await nodeA.OutboxAsync()).Delivered);
+            // Without faults every send is delivered: as many sends as messages means none went twice.
+            Assert.Equal(messages, sent);
+            Assert.Equal(0, sweeps.Sum(r => r.Duplicates));
+            Assert.Equal(messages, portalHost.Received);
+            await nodeA.AssertEveryStatusArrivedOnceInOrderAsync(portalHost.CreateClient(), codes);
+            output.WriteLine($"{messages} messages sent once each by 6 concurrent sweeps on two nodes; {sweeps.Sum(r => r.Busy)} dossier visits found another node's lease");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
