@@ -29,11 +29,9 @@ public static class DigitizeDocument
         DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
     {
         var actor = user.ToActor();
-        var dossier = await DossierAccess.LoadAsync(db, code, tracking: true, ct);
-        if (dossier is null || !DossierAccess.CanRead(dossier, actor))
-            return Problems.NotFound($"Không tìm thấy hồ sơ '{code}'.");
-        if (ETags.CheckIfMatch(http.Request, dossier.Version) is { } stale)
-            return Problems.PreconditionFailed(stale);
+        var (dossier, problem) = await DossierAccess.LoadForWriteAsync(db, code, actor, http.Request, ct);
+        if (dossier is null)
+            return problem!;
         if (dossier.CheckDigitize(actor) is { } refusal)
             throw refusal;
         var engine = await catalog.GetPinnedAsync(db, dossier, ct);

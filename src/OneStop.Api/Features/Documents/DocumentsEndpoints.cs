@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using OneStop.Api.Common;
 using OneStop.Domain.Documents;
 using OneStop.Domain.Dossiers;
@@ -72,28 +70,21 @@ public static class DocumentsEndpoints
     public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Verify(
         HttpRequest request, ResultIssuer issuer, IOptions<FileStorageOptions> options, CancellationToken ct)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
-            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Gửi tệp cần kiểm tra dạng multipart/form-data, trường 'file'.", "file");
-        var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        var (part, problem) = await MultipartFile.FirstAsync(request, ct);
+        if (part is null)
+            return problem!;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await part.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
-                continue;
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await section.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > options.Value.MaxBytes)
-                    return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn", "Tệp cần kiểm tra vượt quá giới hạn tải lên.", "file");
-                buffer.Write(chunk, 0, read);
-            }
-            var signature = await issuer.FindValidSignatureAsync(buffer.ToArray(), ct);
-            return TypedResults.Ok(signature is null
-                ? new VerifyResponse(false, null, null, null)
-                : new VerifyResponse(true, signature.DossierCode, signature.SignedBy, signature.SignedAt.ToVietnam()));
+            if (buffer.Length + read > options.Value.MaxBytes)
+                return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn", "Tệp cần kiểm tra vượt quá giới hạn tải lên.", "file");
+            buffer.Write(chunk, 0, read);
         }
-        return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Không thấy tệp nào trong trường 'file'.", "file");
+        var signature = await issuer.FindValidSignatureAsync(buffer.ToArray(), ct);
+        return TypedResults.Ok(signature is null
+            ? new VerifyResponse(false, null, null, null)
+            : new VerifyResponse(true, signature.DossierCode, signature.SignedBy, signature.SignedAt.ToVietnam()));
     }
 }

@@ -33,11 +33,9 @@ public static class ActOnDossier
         if (!DossierActions.All.Contains(action))
             return Problems.NotFound($"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.");
         var actor = user.ToActor();
-        var dossier = await DossierAccess.LoadAsync(db, code, tracking: true, ct);
-        if (dossier is null || !DossierAccess.CanRead(dossier, actor))
-            return Problems.NotFound($"Không tìm thấy hồ sơ '{code}'.");
-        if (ETags.CheckIfMatch(http.Request, dossier.Version) is { } stale)
-            return Problems.PreconditionFailed(stale);
+        var (dossier, problem) = await DossierAccess.LoadForWriteAsync(db, code, actor, http.Request, ct);
+        if (dossier is null)
+            return problem!;
 
         var engine = await catalog.GetPinnedAsync(db, dossier, ct);
         var context = await contexts.CreateAsync(engine, actor, ct);

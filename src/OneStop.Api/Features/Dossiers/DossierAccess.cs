@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Api.Common;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Persistence;
 
@@ -18,6 +20,19 @@ public static class DossierAccess
     }
 
     private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Loads a dossier the caller is about to change: 404 when they may not see it (exactly like a missing
+    /// one), 412 when their <c>If-Match</c> is not its current version.
+    /// </summary>
+    public static async Task<(Dossier? Dossier, ProblemHttpResult? Problem)> LoadForWriteAsync(
+        OneStopDbContext db, string code, Actor actor, HttpRequest request, CancellationToken ct)
+    {
+        var dossier = await LoadAsync(db, code, tracking: true, ct);
+        if (dossier is null || !CanRead(dossier, actor))
+            return (null, Problems.NotFound($"Không tìm thấy hồ sơ '{code}'."));
+        return ETags.CheckIfMatch(request, dossier.Version) is { } stale ? (null, Problems.PreconditionFailed(stale)) : (dossier, null);
+    }
 
     /// <summary>Loads a whole dossier (papers, pauses, history) for reading or acting.</summary>
     public static Task<Dossier?> LoadAsync(OneStopDbContext db, string code, bool tracking, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -34,44 +33,36 @@ public static class FilesEndpoints
         var limit = options.Value.MaxBytes;
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
             bodyLimit.MaxRequestBodySize = limit + 64 * 1024;
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
-            return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Gửi tệp dạng multipart/form-data với trường 'file'.", "file");
-
-        var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        var (part, problem) = await MultipartFile.FirstAsync(request, ct);
+        if (part is null)
+            return problem!;
+        var blob = await store.SaveAsync(part.Body, limit, ct);
+        if (blob.TooLarge)
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
+                $"Tệp vượt quá giới hạn {limit / (1024 * 1024)} MB.", "file");
+        var contentType = FileTypes.Detect(blob.Head, () => store.OpenRead(blob.Sha256));
+        if (contentType is null)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
-                continue;
-            var blob = await store.SaveAsync(section.Body, limit, ct);
-            if (blob.TooLarge)
-                return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
-                    $"Tệp vượt quá giới hạn {limit / (1024 * 1024)} MB.", "file");
-            var contentType = FileTypes.Detect(blob.Head, () => store.OpenRead(blob.Sha256));
-            if (contentType is null)
-            {
-                // Nothing of a refused type is kept; the same bytes can only be stored if some row owns them.
-                if (!await db.Files.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
-                    store.Delete(blob.Sha256);
-                return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận",
-                    "Chỉ nhận tệp PDF, JPEG, PNG, XML hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).", "file");
-            }
-            var file = new StoredFile
-            {
-                Id = Guid.CreateVersion7(clock.GetUtcNow()),
-                Sha256 = blob.Sha256,
-                Size = blob.Size,
-                ContentType = contentType,
-                FileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "tep").Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 200)] : "tep",
-                UploadedBy = user.Identity!.Name!,
-                UploadedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.Files.Add(file);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/files/{file.Id}", new FileResponse(file.Id, file.Sha256, file.Size, file.ContentType, file.FileName));
+            // Nothing of a refused type is kept; the same bytes can only be stored if some row owns them.
+            if (!await db.Files.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
+                store.Delete(blob.Sha256);
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận",
+                "Chỉ nhận tệp PDF, JPEG, PNG, XML hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).", "file");
         }
-        return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "Không thấy tệp nào trong trường 'file'.", "file");
+        var name = Path.GetFileName(part.FileName ?? "").Trim();
+        var file = new StoredFile
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Sha256 = blob.Sha256,
+            Size = blob.Size,
+            ContentType = contentType,
+            FileName = name.Length == 0 ? "tep" : name[..Math.Min(name.Length, 200)],
+            UploadedBy = user.Identity!.Name!,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Files.Add(file);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/files/{file.Id}", new FileResponse(file.Id, file.Sha256, file.Size, file.ContentType, file.FileName));
     }
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
