@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStop.Domain.Calendar;
 using OneStop.Infrastructure.Pdf;
 
 namespace OneStop.Infrastructure.Documents;
@@ -21,7 +22,7 @@ public sealed class ResultDocumentRenderer : IResultDocumentRenderer
         pdf.Space(10);
         pdf.Centered(model.ResultName.ToUpper(Vietnamese), 14, bold: true);
         pdf.Space(14);
-        var issuedAt = model.IssuedAt.ToOffset(TimeSpan.FromHours(7));
+        var issuedAt = model.IssuedAt.ToOffset(DeadlineCalculator.VietnamOffset);
         pdf.Paragraph($"Thủ tục: {model.ProcedureName}");
         pdf.Paragraph($"Mã hồ sơ: {model.DossierCode}");
         pdf.Paragraph($"Người nộp: {model.ApplicantName}");

@@ -112,8 +112,7 @@ public static class DossierDriver
         {
             var officer = await factory.SignInAsync(Demo.Officer(dossier["currentStep"].Str("role"), dossier.Str("currentUnitCode")));
             var (current, _) = await officer.GetDossierAsync(code);
-            string[] preferred = ["return-result", "resolve", "approve", "forward"];
-            var action = preferred.FirstOrDefault(current.Actions().Contains);
+            var action = current.NextHappyAction();
             Assert.True(action is not null, $"{code}: no way forward at {current["currentStep"].Str("id")} ({current.Str("status")})");
             dossier = await officer.ActAsync(code, action!, action == "resolve" ? new { comment = "Đã ký kết quả" } : null);
             var step = dossier["currentStep"].Str("id");

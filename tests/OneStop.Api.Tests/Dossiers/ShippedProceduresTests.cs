@@ -73,21 +73,12 @@ public sealed class ShippedProceduresTests(OneStopFactory factory) : IClassFixtu
                 visitedUnits.Add(currentUnit);
             var officer = await factory.SignInAsync(Demo.Officer(step.Str("role"), currentUnit));
             var (current, _) = await officer.GetDossierAsync(code);
-            var action = NextHappyAction(current);
+            var action = current.NextHappyAction();
             Assert.True(action is not null, $"{procedureId}: no way forward at step {step.Str("id")} ({current.Str("status")}); actions: {string.Join(",", current.Actions())}");
             received = await officer.ActAsync(code, action!, action == "resolve" ? new { comment = "Đã ký kết quả" } : null);
             statuses.Add(received.Str("status"));
         }
         Assert.Equal("Returned", statuses[^1]);
         return (code, visitedUnits, statuses);
-    }
-
-    private static string? NextHappyAction(JsonObject dossier)
-    {
-        var actions = dossier.Actions();
-        if (actions.Contains("request-payment") && dossier.Str("status") != "AwaitingPayment")
-            return "request-payment";
-        string[] preferred = ["return-result", "resolve", "approve", "confirm-payment", "forward"];
-        return preferred.FirstOrDefault(actions.Contains);
     }
 }

@@ -121,4 +121,23 @@ public static class ApiClient
 
     public static IReadOnlyList<string> Actions(this JsonObject dossier) =>
         dossier["availableActions"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+
+    /// <summary>
+    /// The next action on the happy path among what the reader of <paramref name="dossier"/> may do now:
+    /// receive, answer a supplement, ask for and confirm payment, then approve / forward, resolve, return.
+    /// Null when the reader has no way forward. Every driver of the tests uses this one rule.
+    /// </summary>
+    public static string? NextHappyAction(this JsonObject dossier)
+    {
+        var actions = dossier.Actions();
+        var status = dossier.Str("status");
+        if (status == "Submitted")
+            return actions.Contains("receive") ? "receive" : null;
+        if (status == "SupplementRequested")
+            return actions.Contains("supplement") ? "supplement" : null;
+        if (actions.Contains("request-payment") && status != "AwaitingPayment")
+            return "request-payment";
+        string[] preferred = ["return-result", "resolve", "approve", "confirm-payment", "forward"];
+        return preferred.FirstOrDefault(actions.Contains);
+    }
 }

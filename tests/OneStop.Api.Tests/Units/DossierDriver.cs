@@ -50,7 +50,7 @@ internal sealed class DossierDriver(OneStopFactory factory)
             unit = before.Str("receivingUnitCode");
         var officer = await AsAsync(Staff(role, unit));
         var (current, _) = await officer.GetDossierAsync(code);
-        var action = NextHappyAction(current);
+        var action = current.NextHappyAction();
         Assert.True(action is not null,
             $"{code}: {Staff(role, unit)} has no way forward at step {step.Str("id")} ({current.Str("status")}) at {unit}; actions: {string.Join(",", current.Actions())}");
         object? body = action switch
@@ -95,18 +95,4 @@ internal sealed class DossierDriver(OneStopFactory factory)
 
     public async Task<JsonArray> HistoryAsync(string code) =>
         (await (await AsAsync("admin")).GetFromJsonAsync<JsonObject>(Routes.History(code)))!["items"]!.AsArray();
-
-    private static string? NextHappyAction(JsonObject dossier)
-    {
-        var actions = dossier.Actions();
-        var status = dossier.Str("status");
-        if (status == "Submitted")
-            return actions.Contains("receive") ? "receive" : null;
-        if (status == "SupplementRequested")
-            return actions.Contains("supplement") ? "supplement" : null;
-        if (actions.Contains("request-payment") && status != "AwaitingPayment")
-            return "request-payment";
-        string[] preferred = ["return-result", "resolve", "approve", "confirm-payment", "forward"];
-        return preferred.FirstOrDefault(actions.Contains);
-    }
 }
