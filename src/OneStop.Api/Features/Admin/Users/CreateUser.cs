@@ -22,7 +22,7 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
             .WithMessage("Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ hoặc số.");
         RuleFor(r => r.FullName).Cascade(CascadeMode.Stop)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Phải nhập họ tên (fullName).")
-            .MaximumLength(AccountRules.FullNameMaxLength).WithMessage("Họ tên dài tối đa 200 ký tự.");
+            .StoredLength(StoredLengths.FullName, "Họ tên (fullName)");
         RuleFor(r => r.Password).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Phải nhập mật khẩu (password).")
             .MaximumLength(AccountRules.PasswordMaxLength).WithMessage("Mật khẩu dài tối đa 128 ký tự.")

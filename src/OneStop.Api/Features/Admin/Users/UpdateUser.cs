@@ -18,10 +18,11 @@ public sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserReq
             .OverridePropertyName("body").WithMessage("Không có gì để cập nhật: gửi ít nhất một trong fullName, roles, unitCode.");
         RuleFor(r => r.FullName).Cascade(CascadeMode.Stop)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Họ tên (fullName) không được để trống.")
-            .MaximumLength(AccountRules.FullNameMaxLength).WithMessage("Họ tên dài tối đa 200 ký tự.")
+            .StoredLength(StoredLengths.FullName, "Họ tên (fullName)")
             .When(r => r.FullName is not null);
         RuleFor(r => r.Roles).RolesRules().When(r => r.Roles is not null);
-        RuleFor(r => r.UnitCode).NotEmpty().WithMessage("Mã đơn vị (unitCode) không được để trống.").When(r => r.UnitCode is not null);
+        RuleFor(r => r.UnitCode).NotEmpty().WithMessage("Mã đơn vị (unitCode) không được để trống.")
+            .StoredLength(StoredLengths.UnitCode, "Mã đơn vị (unitCode)").When(r => r.UnitCode is not null);
     }
 }
 
