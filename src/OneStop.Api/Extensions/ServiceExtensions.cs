@@ -50,6 +50,8 @@ public static class ServiceExtensions
                 RoleClaimType = ClaimTypes.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            // The account behind a token must still be enabled and unchanged (Features/Auth/AccountTokenCheck).
+            options.Events = AccountTokenCheck.Events();
         });
         // Token lifetimes follow the injected TimeProvider like every other clock (tests move it).
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>
@@ -65,6 +67,7 @@ public static class ServiceExtensions
             .AddPolicy(Policies.Submitter, p => p.RequireRole("reception", "citizen"))
             .AddPolicy(Policies.ReportReader, p => p.RequireRole("leader", "admin"));
         services.AddOneStopRateLimiter();
+        services.AddSingleton<SignInThrottle>();
         services.AddMockNationalPortal(configuration);
         services.AddOneStopNationalPortalSync(configuration);
 

@@ -68,6 +68,7 @@ public sealed class DatabaseInitializer(
                     Roles = account.Role,
                     UnitCode = account.UnitCode,
                     PersonalId = account.PersonalId,
+                    SecurityStamp = UserAccount.NewSecurityStamp(),
                 };
                 user.PasswordHash = hasher.HashPassword(user, DemoData.Password);
                 db.Users.Add(user);
@@ -82,6 +83,12 @@ public sealed class DatabaseInitializer(
         if (string.IsNullOrWhiteSpace(bootstrap?.Password) || await db.Users.AnyAsync(u => u.Roles.Contains("admin"), ct))
             return;
         // Production's only account must meet the policy every other password meets; the host still starts.
+        // "admin" is the usual bootstrap name; the other reserved names (system above all) never name an account.
+        if (ReservedUserNames.IsReserved(bootstrap.UserName) && !string.Equals(bootstrap.UserName, "admin", StringComparison.Ordinal))
+        {
+            logger.LogError("OneStop:BootstrapAdmin:UserName '{UserName}' is reserved; no administrator created", bootstrap.UserName);
+            return;
+        }
         var weaknesses = passwordPolicy.Check(bootstrap.Password);
         if (weaknesses.Count > 0)
         {
@@ -95,11 +102,14 @@ public sealed class DatabaseInitializer(
             UserName = bootstrap.UserName,
             FullName = "Quản trị hệ thống",
             Roles = "admin",
+            SecurityStamp = UserAccount.NewSecurityStamp(),
+            // Its password sits in the deployment's environment: good for one thing only, choosing the real one.
+            MustChangePassword = true,
         };
         admin.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(admin, bootstrap.Password);
         db.Users.Add(admin);
         await db.SaveChangesAsync(ct);
-        logger.LogWarning("Created the first administrator {UserName}; change its password", admin.UserName);
+        logger.LogWarning("Created the first administrator {UserName}; its first sign-in must choose a new password (POST /api/me/password)", admin.UserName);
     }
 
     /// <summary>

@@ -57,7 +57,9 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(u => u.Roles).HasMaxLength(200);
         builder.Property(u => u.UnitCode).HasMaxLength(35);
         builder.Property(u => u.PersonalId).HasMaxLength(16);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(64);
         builder.Ignore(u => u.RoleSet);
+        builder.Ignore(u => u.IsDisabled);
     }
 }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Persistence;
 
@@ -29,7 +30,7 @@ public sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserReq
 public static class UpdateUser
 {
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Handle(
-        string userName, UpdateUserRequest request, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
+        string userName, UpdateUserRequest request, HttpContext http, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
@@ -47,13 +48,16 @@ public static class UpdateUser
         if (roles.Contains(AccountRoles.Citizen) && user.PersonalId is null)
             return Problems.Unprocessable("Tài khoản này không có số định danh cá nhân nên không thể là công dân; hãy tạo tài khoản công dân riêng.", "roles");
         if (user.RoleSet.Contains(AccountRoles.Admin) && !roles.Contains(AccountRoles.Admin)
-            && !await db.Users.AnyAsync(u => u.Id != user.Id && ("," + u.Roles + ",").Contains(",admin,"), ct))
+            && !await db.Users.AnyAsync(u => u.Id != user.Id && u.DisabledAt == null && ("," + u.Roles + ",").Contains(",admin,"), ct))
             return Problems.Conflict("Đây là quản trị viên cuối cùng; hãy giao vai trò admin cho tài khoản khác trước.");
 
+        var before = $"{user.FullName}; {user.Roles}; {user.UnitCode ?? "—"}";
         if (request.FullName is not null)
             user.FullName = request.FullName.Trim();
         user.Roles = AccountRoles.Join(roles);
         user.UnitCode = unitCode;
+        AuditLog.Add(db, http, clock.GetUtcNow().UtcDateTime, AuditActions.AccountUpdated, user.UserName,
+            $"{before} → {user.FullName}; {user.Roles}; {user.UnitCode ?? "—"}");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow().UtcDateTime));
     }
@@ -62,13 +66,14 @@ public static class UpdateUser
 public static class UnlockUser
 {
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Handle(
-        string userName, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
+        string userName, HttpContext http, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
             return Problems.NotFound($"Không tìm thấy tài khoản '{userName}'.");
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
+        AuditLog.Add(db, http, clock.GetUtcNow().UtcDateTime, AuditActions.AccountUnlocked, user.UserName);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow().UtcDateTime));
     }
