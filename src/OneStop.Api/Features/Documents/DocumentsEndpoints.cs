@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OneStop.Api.Common;
 using OneStop.Domain.Documents;
 using OneStop.Domain.Dossiers;
+using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Persistence;
@@ -25,7 +26,8 @@ public static class DocumentsEndpoints
         app.MapGet("/api/me/documents", MyDocuments).RequireAuthorization(Policies.Citizen).WithTags("Data repository")
             .WithSummary("Kho dữ liệu của tôi: giấy tờ đã số hóa và kết quả đã ký, dùng lại được cho hồ sơ sau.");
         app.MapGet("/api/repository/{ownerId}/documents", OwnerDocuments).RequireAuthorization(Policies.Officer).WithTags("Data repository")
-            .WithSummary("Cán bộ xem giấy tờ dùng lại được của người nộp (tùy chọn ?procedureId= để đánh dấu giấy tờ thủ tục cần).");
+            .WithSummary("Cán bộ xem giấy tờ dùng lại được của người nộp, chỉ khi có hồ sơ của người đó tại đơn vị mình (?dossier=) " +
+                "hoặc, ở một cửa, cho người đang nộp (?purpose=); mọi lần xem được ghi nhật ký. Tùy chọn ?procedureId= đánh dấu giấy tờ thủ tục cần.");
         app.MapPost("/api/public/verify", Verify).AllowAnonymous().DisableAntiforgery().WithTags("Public").RequireRateLimiting(RateLimits.Public)
             .WithSummary("Kiểm tra một tệp có phải kết quả nguyên vẹn do hệ thống ký hay không.");
         return app;
@@ -39,8 +41,13 @@ public static class DocumentsEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse<RepositoryDocumentResponse>>, ProblemHttpResult>> OwnerDocuments(
-        string ownerId, string? procedureId, OneStopDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
+        string ownerId, string? procedureId, string? dossier, string? purpose, HttpContext http, ClaimsPrincipal user,
+        OneStopDbContext db, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
+        var owner = ownerId.Trim();
+        var (grant, refused) = await RepositoryAccess.CheckAsync(db, user.ToActor(), owner, dossier, purpose, ct);
+        if (grant is null)
+            return refused!;
         IReadOnlySet<string>? wanted = null;
         if (!string.IsNullOrWhiteSpace(procedureId))
         {
@@ -49,7 +56,10 @@ public static class DocumentsEndpoints
                 return Problems.NotFound($"Không tìm thấy thủ tục '{procedureId}'.");
             wanted = engine.Definition.Documents.Where(d => d.Reusable).Select(d => d.Code).ToHashSet();
         }
-        return TypedResults.Ok(await ListAsync(db, ownerId.Trim(), wanted, VietnamTime.Today(clock), ct));
+        var list = await ListAsync(db, owner, wanted, VietnamTime.Today(clock), ct);
+        AuditLog.Add(db, http, clock.GetUtcNow().UtcDateTime, AuditActions.RepositoryRead, owner, grant.Purpose, grant.DossierCode);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(list);
     }
 
     private static async Task<ListResponse<RepositoryDocumentResponse>> ListAsync(
