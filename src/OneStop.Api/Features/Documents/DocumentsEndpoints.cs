@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -76,23 +79,39 @@ public static class DocumentsEndpoints
         return new ListResponse<RepositoryDocumentResponse>(items, items.Count, 1, items.Count);
     }
 
-    /// <summary>Anyone may check a result file; the answer names the dossier and signer, never personal data.</summary>
+    /// <summary>
+    /// Anyone may check a result file; the answer names the dossier and signer, never personal data. The file streams
+    /// through SHA-256 in a small pooled buffer and is never held: what one anonymous request costs is that buffer,
+    /// and how many run at once is capped by the public concurrency limit (<see cref="RateLimits"/>).
+    /// </summary>
     public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Verify(
         HttpRequest request, ResultIssuer issuer, IOptions<FileStorageOptions> options, CancellationToken ct)
     {
+        var limit = options.Value.MaxBytes;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            bodyLimit.MaxRequestBodySize = limit + 64 * 1024;
         var (part, problem) = await MultipartFile.FirstAsync(request, ct);
         if (part is null)
             return problem!;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await part.Body.ReadAsync(chunk, ct)) > 0)
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > options.Value.MaxBytes)
-                return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn", "Tệp cần kiểm tra vượt quá giới hạn tải lên.", "file");
-            buffer.Write(chunk, 0, read);
+            long size = 0;
+            int read;
+            while ((read = await part.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                size += read;
+                if (size > limit)
+                    return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn", "Tệp cần kiểm tra vượt quá giới hạn tải lên.", "file");
+                hash.AppendData(buffer, 0, read);
+            }
         }
-        var signature = await issuer.FindValidSignatureAsync(buffer.ToArray(), ct);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        var signature = await issuer.FindValidSignatureAsync(hash.GetHashAndReset(), ct);
         return TypedResults.Ok(signature is null
             ? new VerifyResponse(false, null, null, null)
             : new VerifyResponse(true, signature.DossierCode, signature.SignedBy, signature.SignedAt.ToVietnam()));
