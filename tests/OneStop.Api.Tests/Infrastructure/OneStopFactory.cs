@@ -91,7 +91,6 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
         string.Join(",", (await db.Units.OrderBy(u => u.Code).Select(u => new { u.Code, u.Name, u.ParentCode, u.ValidTo, u.SuccessorCode }).ToListAsync())
             .Select(u => u.ToString())),
         string.Join(",", (await db.Calendar.OrderBy(c => c.Date).Select(c => new { c.Date, c.Working, c.Note }).ToListAsync()).Select(c => c.ToString())),
-        await db.Files.CountAsync(),
         await db.RepositoryDocuments.CountAsync(),
         await db.AuditRecords.CountAsync()));
 
@@ -108,4 +107,4 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
 
 public sealed record DatabaseSnapshot(
     int Dossiers, int Events, int OutboxMessages, int SequenceTotal, int IdempotencyRecords, int DefinitionVersions,
-    string DossierVersions, string Definitions, string Accounts, string Units, string Calendar, int Files, int RepositoryDocuments, int AuditRecords);
+    string DossierVersions, string Definitions, string Accounts, string Units, string Calendar, int RepositoryDocuments, int AuditRecords);
