@@ -7,6 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 using OneStop.Api.Common;
 using OneStop.Api.Features.Auth;
 using OneStop.Infrastructure;
+using OneStop.Infrastructure.NationalPortal;
+using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Persistence;
 using OneStop.NationalPortal.Mock;
 
@@ -68,8 +70,15 @@ public static class ServiceExtensions
             .AddPolicy(Policies.ReportReader, p => p.RequireRole("leader", "admin"));
         services.AddOneStopRateLimiter();
         services.AddSingleton<SignInThrottle>();
-        services.AddMockNationalPortal(configuration);
         services.AddOneStopNationalPortalSync(configuration);
+        if (MockPortalHosting.IsMappedHere(configuration))
+        {
+            // The published demo key only where demo data is seeded; elsewhere MockPortal:ApiKey or no start (issue 15).
+            services.AddMockNationalPortal(configuration, allowDemoKey: MockPortalHosting.SeedsDemoData(configuration));
+            // Our own client talks to our own mock with the mock's key, unless NationalPortal:ApiKey says otherwise.
+            if (string.IsNullOrEmpty(configuration[$"{NationalPortalOptions.Section}:ApiKey"]))
+                services.AddOptions<NationalPortalOptions>().Configure<IOptions<MockPortalOptions>>((portal, mock) => portal.ApiKey = mock.Value.ApiKey!);
+        }
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

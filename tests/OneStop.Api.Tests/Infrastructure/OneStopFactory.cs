@@ -47,6 +47,8 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
         // the limits themselves set their own.
         builder.UseSetting("OneStop:RateLimits:SignInPerMinute", "1000000");
         builder.UseSetting("OneStop:RateLimits:SignInPerAccountPerMinute", "1000000");
+        // The sync tests send thousands of messages a minute to the mock portal this host maps.
+        builder.UseSetting("MockPortal:RateLimitPerMinute", "1000000");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
