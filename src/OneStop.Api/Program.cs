@@ -49,6 +49,9 @@ if (MockPortalHosting.IsMappedHere(app.Configuration))
 
 using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+// The privileged one-shot migration step of a deployment stops here (Database:Migrations = apply-and-exit).
+if (DatabaseMigrations.ExitsAfterMigrating(app.Configuration))
+    return;
 
 await app.RunAsync();
 

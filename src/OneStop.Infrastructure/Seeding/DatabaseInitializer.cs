@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Domain.Calendar;
@@ -10,12 +11,15 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Infrastructure.Seeding;
 
 /// <summary>
-/// Brings the database up to date at start-up: migrations, the shipped calendar and definitions,
-/// and — on the embedded default only — the demo units and accounts. Safe to run on every start.
+/// Brings the database up to date at start-up: migrations (and Hangfire's SQL Server schema), the shipped calendar
+/// and definitions, and — on the embedded default only — the demo units and accounts. Safe to run on every start.
+/// With <c>Database:Migrations = verify</c> it changes no schema and refuses to start on a database that lacks a
+/// migration (see <see cref="DatabaseMigrations"/>).
 /// </summary>
 public sealed class DatabaseInitializer(
     OneStopDbContext db,
     DatabaseSettings settings,
+    IConfiguration configuration,
     IOptions<OneStopOptions> options,
     TimeProvider clock,
     PasswordPolicy passwordPolicy,
@@ -26,7 +30,21 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        await db.Database.MigrateAsync(ct);
+        if (DatabaseMigrations.Mode(configuration) == DatabaseMigrations.Verify)
+        {
+            // The login may read and write rows but not change the schema: a separate, privileged step migrates.
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+                throw new InvalidOperationException(
+                    $"Cơ sở dữ liệu còn thiếu {pending.Count} migration ({string.Join(", ", pending)}) và {DatabaseMigrations.Key} = verify: " +
+                    $"hãy chạy bước migration với tài khoản có quyền sửa lược đồ ({DatabaseMigrations.Key}=apply-and-exit) trước khi khởi động API.");
+        }
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+            if (settings.Provider == DatabaseProviders.SqlServer)
+                Jobs.HangfireSchema.Install(db.Database.GetConnectionString());
+        }
         if (settings.IsEmbedded)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await SeedCalendarAsync(ct);
