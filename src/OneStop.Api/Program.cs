@@ -12,6 +12,7 @@ using OneStop.Api.Features.Procedures;
 using OneStop.Api.Features.Public;
 using OneStop.Api.Features.Units;
 using OneStop.Infrastructure;
+using OneStop.Infrastructure.NationalPortal;
 using OneStop.Infrastructure.Seeding;
 using OneStop.NationalPortal.Mock;
 using Scalar.AspNetCore;
@@ -43,11 +44,14 @@ app.MapPublicApi();
 app.MapFilesApi();
 app.MapDocumentsApi();
 app.MapAdminSyncApi();
-if (app.Configuration.GetValue<bool?>("MockPortal:Enabled") ?? app.Services.GetRequiredService<DatabaseSettings>().IsEmbedded)
+if (MockPortalHosting.IsMappedHere(app.Configuration))
     app.MapMockNationalPortal("/portal");
 
 using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+// The privileged one-shot migration step of a deployment stops here (Database:Migrations = apply-and-exit).
+if (DatabaseMigrations.ExitsAfterMigrating(app.Configuration))
+    return;
 
 await app.RunAsync();
 

@@ -23,11 +23,13 @@ public static class MockPortalEndpoints
 
     /// <summary>
     /// Maps the portal under <paramref name="prefix"/> ("" for the root). The endpoints allow anonymous
-    /// access as far as the host's own authentication goes: they check the portal's API key instead.
+    /// access as far as the host's own authentication goes: they check the portal's API key instead, and
+    /// are rate limited per client address (<see cref="MockPortalRateLimit"/>; the host calls <c>UseRateLimiter</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapMockNationalPortal(this IEndpointRouteBuilder app, string prefix = "/portal")
     {
-        var portal = app.MapGroup(prefix).AllowAnonymous().WithTags(Tag).AddEndpointFilter(RequireApiKeyAsync);
+        var portal = app.MapGroup(prefix).AllowAnonymous().WithTags(Tag).RequireRateLimiting(MockPortalRateLimit.Policy)
+            .AddEndpointFilter(RequireApiKeyAsync);
 
         // Outside the "down" switch, or nobody could switch it off again.
         portal.MapGet("/api/admin/faults", (MockPortalStore store) => Json(StatusCodes.Status200OK, store.Faults));
@@ -47,7 +49,8 @@ public static class MockPortalEndpoints
     private static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var expected = http.RequestServices.GetRequiredService<IOptions<MockPortalOptions>>().Value.ApiKey;
+        // Never null here: AddMockNationalPortal refuses to start without a key.
+        var expected = http.RequestServices.GetRequiredService<IOptions<MockPortalOptions>>().Value.ApiKey!;
         var given = http.Request.Headers[ApiKeyHeader].ToString();
         // Constant-time, like any secret comparison: the key is a demo one, the habit is not.
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))

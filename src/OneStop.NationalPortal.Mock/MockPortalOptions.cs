@@ -5,15 +5,22 @@ public sealed class MockPortalOptions
 {
     public const string Section = "MockPortal";
 
-    /// <summary>The demo key of DESIGN §12; the mock is a test double, so a well-known key is its point.</summary>
+    /// <summary>
+    /// The published demo key of DESIGN §12. It is a default only where demo data is seeded (the host says so when it
+    /// registers the portal); everywhere else the mock serves what it received — applicants' names and personal IDs
+    /// included — only with a key from configuration.
+    /// </summary>
     public const string DefaultApiKey = "demo-portal-key";
 
-    /// <summary>Expected in the <c>X-Api-Key</c> header of every call.</summary>
-    public string ApiKey { get; set; } = DefaultApiKey;
+    /// <summary>Expected in the <c>X-Api-Key</c> header of every call; from configuration (<c>MockPortal:ApiKey</c>).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Calls a minute from one client address, to every endpoint of the mock (codes are sequential: no harvesting).</summary>
+    public int RateLimitPerMinute { get; set; } = 600;
 
     /// <summary>
-    /// Read by the host that maps the portal (the API maps it when this is true, and by default only on the
-    /// embedded default); the library itself never looks at it.
+    /// Read by the host that maps the portal (the API maps it when this is true, by default only where it seeds
+    /// demo data); the library itself never looks at it.
     /// </summary>
     public bool Enabled { get; set; } = true;
 

@@ -14,6 +14,7 @@ public static class PortalErrorCodes
     public const int OutOfOrder = 409;
     /// <summary>A refusal injected by <see cref="PortalFaults.RejectRate"/>, sent with HTTP 400.</summary>
     public const int Rejected = 422;
+    public const int TooManyRequests = 429;
     public const int Unavailable = 503;
 }
 

@@ -9,14 +9,15 @@ namespace OneStop.Api.Common;
 /// Replaces the roles and unit carried in the token by the account's current ones, on every request.
 /// A token lives for hours, but a unit merge moves officers at once and an admin may change roles:
 /// acting on stale claims would send an officer's work to a unit that no longer exists. One indexed
-/// lookup per request; an account deleted since sign-in keeps no role at all.
+/// lookup per request; an account deleted since sign-in keeps no role at all. A password-change token never
+/// gets roles (Features/Auth/AccountTokenCheck lets it reach <c>POST /api/me/password</c> only).
 /// </summary>
 public sealed class CurrentAccountClaims(OneStopDbContext db) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity || identity.Name is not { Length: > 0 } userName
-            || identity.HasClaim(c => c.Type == Refreshed))
+            || identity.HasClaim(c => c.Type == Refreshed) || identity.HasClaim(c => c.Type == OneStopClaims.PasswordChangeOnly))
             return principal;
         var account = await db.Users.AsNoTracking().Where(u => u.UserName == userName)
             .Select(u => new { u.Roles, u.UnitCode }).FirstOrDefaultAsync();

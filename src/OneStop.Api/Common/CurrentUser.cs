@@ -9,6 +9,10 @@ public static class OneStopClaims
     public const string UnitCode = "unit_code";
     public const string PersonalId = "personal_id";
     public const string FullName = "full_name";
+    /// <summary>The account's security stamp at sign-in; a token whose stamp is no longer the account's is refused.</summary>
+    public const string SecurityStamp = "stamp";
+    /// <summary>Marks a token good only for <c>POST /api/me/password</c> (a password that must be changed first).</summary>
+    public const string PasswordChangeOnly = "pwd_change";
 
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "",

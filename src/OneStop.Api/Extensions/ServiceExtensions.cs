@@ -7,6 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 using OneStop.Api.Common;
 using OneStop.Api.Features.Auth;
 using OneStop.Infrastructure;
+using OneStop.Infrastructure.NationalPortal;
+using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Persistence;
 using OneStop.NationalPortal.Mock;
 
@@ -50,6 +52,8 @@ public static class ServiceExtensions
                 RoleClaimType = ClaimTypes.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            // The account behind a token must still be enabled and unchanged (Features/Auth/AccountTokenCheck).
+            options.Events = AccountTokenCheck.Events();
         });
         // Token lifetimes follow the injected TimeProvider like every other clock (tests move it).
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>
@@ -65,8 +69,16 @@ public static class ServiceExtensions
             .AddPolicy(Policies.Submitter, p => p.RequireRole("reception", "citizen"))
             .AddPolicy(Policies.ReportReader, p => p.RequireRole("leader", "admin"));
         services.AddOneStopRateLimiter();
-        services.AddMockNationalPortal(configuration);
+        services.AddSingleton<SignInThrottle>();
         services.AddOneStopNationalPortalSync(configuration);
+        if (MockPortalHosting.IsMappedHere(configuration))
+        {
+            // The published demo key only where demo data is seeded; elsewhere MockPortal:ApiKey or no start (issue 15).
+            services.AddMockNationalPortal(configuration, allowDemoKey: MockPortalHosting.SeedsDemoData(configuration));
+            // Our own client talks to our own mock with the mock's key, unless NationalPortal:ApiKey says otherwise.
+            if (string.IsNullOrEmpty(configuration[$"{NationalPortalOptions.Section}:ApiKey"]))
+                services.AddOptions<NationalPortalOptions>().Configure<IOptions<MockPortalOptions>>((portal, mock) => portal.ApiKey = mock.Value.ApiKey!);
+        }
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

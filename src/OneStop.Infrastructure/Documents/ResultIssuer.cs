@@ -71,11 +71,14 @@ public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSi
         return file;
     }
 
-    /// <summary>The signature row when <paramref name="content"/> is, byte for byte, a result this system signed; otherwise null.</summary>
-    public async Task<ResultSignature?> FindValidSignatureAsync(byte[] content, CancellationToken ct)
+    /// <summary>
+    /// The signature row when a file whose SHA-256 is <paramref name="sha256"/> is, byte for byte, a result this system
+    /// signed; otherwise null. Only the digest is needed, so the caller hashes the file as it streams.
+    /// </summary>
+    public async Task<ResultSignature?> FindValidSignatureAsync(byte[] sha256, CancellationToken ct)
     {
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        var sha = Convert.ToHexStringLower(sha256);
         var candidates = await db.ResultSignatures.AsNoTracking().Where(s => s.Sha256 == sha).ToListAsync(ct);
-        return candidates.FirstOrDefault(s => signer.Verify(content, s.Signature));
+        return candidates.FirstOrDefault(s => signer.VerifyDigest(sha256, s.Signature));
     }
 }

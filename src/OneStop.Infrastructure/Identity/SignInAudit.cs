@@ -25,4 +25,9 @@ public static class SignInReasons
     public const string WrongPassword = "wrong-password";
     public const string UnknownUser = "unknown-user";
     public const string LockedOut = "locked-out";
+    public const string Disabled = "disabled";
+    public const string TemporaryPasswordUsed = "temp-used";
+    public const string TemporaryPasswordExpired = "temp-expired";
+    /// <summary>The password was right but must be changed first: a password-change token, no session.</summary>
+    public const string MustChangePassword = "must-change";
 }

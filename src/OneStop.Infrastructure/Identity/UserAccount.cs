@@ -25,8 +25,31 @@ public sealed class UserAccount
     /// <summary>UTC instant until which sign-in is refused without checking the password; null or past: not locked.</summary>
     public DateTime? LockoutEnd { get; set; }
 
+    /// <summary>When an admin disabled the account (UTC); null while it is enabled. A disabled account signs in nowhere.</summary>
+    public DateTime? DisabledAt { get; set; }
+
+    /// <summary>
+    /// Identity's security stamp: every token carries the stamp of its sign-in, and a token whose stamp is no longer
+    /// the account's is refused. Replaced when the account is disabled or its password changes or is reset, so
+    /// those take effect at once on every token already issued.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
+
+    /// <summary>The password may only be exchanged for a new one (bootstrap admin, admin reset): no session until then.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>An admin reset's temporary password stops working at this UTC instant; null for a password its owner chose.</summary>
+    public DateTime? TemporaryPasswordExpiresAt { get; set; }
+
+    /// <summary>When the temporary password was used to sign in (it is good for one sign-in only); null while unused.</summary>
+    public DateTime? TemporaryPasswordUsedAt { get; set; }
+
     public IReadOnlySet<string> RoleSet =>
         Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
 
     public bool IsLockedOut(DateTime utcNow) => LockoutEnd is { } end && end > utcNow;
+
+    public bool IsDisabled => DisabledAt is not null;
+
+    public static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

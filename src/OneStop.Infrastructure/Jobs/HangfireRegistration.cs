@@ -27,8 +27,8 @@ internal static class HangfireRegistration
             {
                 // The storage is built before the database may exist (the dashboard needs it while the pipeline is
                 // assembled, migrations run after that), so it must not touch the database here: the schema is
-                // installed by HangfireStartup once migrations have run, and the options Hangfire would detect
-                // from the schema are the ones its current schema calls for.
+                // installed with the migrations (Seeding/DatabaseInitializer, HangfireSchema), and the options
+                // Hangfire would detect from the schema are the ones its current schema calls for.
                 PrepareSchemaIfNecessary = false,
                 TryAutoDetectSchemaDependentOptions = false,
                 UseRecommendedIsolationLevel = true,
@@ -49,7 +49,7 @@ internal static class HangfireRegistration
             .UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>())));
 
         // Before the Hangfire server, so its schema and recurring jobs are there when it starts.
-        services.AddHostedService(sp => new HangfireStartup(sp, provider, configuration.GetConnectionString("OneStop")));
+        services.AddHostedService(sp => new HangfireStartup(sp));
         // Off in most tests, which call the jobs themselves instead of waiting for Hangfire's polling.
         if (configuration.GetValue(ServerEnabledKey, true))
             services.AddHangfireServer((sp, server) => server.Activator = sp.GetRequiredService<JobActivator>());

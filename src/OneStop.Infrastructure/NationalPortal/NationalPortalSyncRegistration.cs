@@ -41,7 +41,7 @@ public static class NationalPortalSyncRegistration
         var portal = section.Get<NationalPortalOptions>() ?? new NationalPortalOptions();
         var provider = configuration["Database:Provider"] ?? DatabaseProviders.Sqlite;
         // Program.cs maps the mock portal under /portal by the same rule; only then is "our own /portal" a portal.
-        var mockMappedHere = configuration.GetValue<bool?>("MockPortal:Enabled") ?? provider == DatabaseProviders.Sqlite;
+        var mockMappedHere = MockPortalHosting.IsMappedHere(configuration);
 
         services.AddHttpClient<NationalPortalClient>((sp, http) =>
         {

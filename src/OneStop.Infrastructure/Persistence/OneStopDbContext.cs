@@ -21,6 +21,7 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<CalendarEntry> Calendar => Set<CalendarEntry>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<SignInAudit> SignInAudits => Set<SignInAudit>();
+    public DbSet<Audit.AuditRecord> AuditRecords => Set<Audit.AuditRecord>();
     public DbSet<CodeSequence> CodeSequences => Set<CodeSequence>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

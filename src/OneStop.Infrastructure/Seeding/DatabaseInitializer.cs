@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Domain.Calendar;
@@ -10,12 +11,15 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Infrastructure.Seeding;
 
 /// <summary>
-/// Brings the database up to date at start-up: migrations, the shipped calendar and definitions,
-/// and — on the embedded default only — the demo units and accounts. Safe to run on every start.
+/// Brings the database up to date at start-up: migrations (and Hangfire's SQL Server schema), the shipped calendar
+/// and definitions, and — on the embedded default only — the demo units and accounts. Safe to run on every start.
+/// With <c>Database:Migrations = verify</c> it changes no schema and refuses to start on a database that lacks a
+/// migration (see <see cref="DatabaseMigrations"/>).
 /// </summary>
 public sealed class DatabaseInitializer(
     OneStopDbContext db,
     DatabaseSettings settings,
+    IConfiguration configuration,
     IOptions<OneStopOptions> options,
     TimeProvider clock,
     PasswordPolicy passwordPolicy,
@@ -26,7 +30,21 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        await db.Database.MigrateAsync(ct);
+        if (DatabaseMigrations.Mode(configuration) == DatabaseMigrations.Verify)
+        {
+            // The login may read and write rows but not change the schema: a separate, privileged step migrates.
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+                throw new InvalidOperationException(
+                    $"Cơ sở dữ liệu còn thiếu {pending.Count} migration ({string.Join(", ", pending)}) và {DatabaseMigrations.Key} = verify: " +
+                    $"hãy chạy bước migration với tài khoản có quyền sửa lược đồ ({DatabaseMigrations.Key}=apply-and-exit) trước khi khởi động API.");
+        }
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+            if (settings.Provider == DatabaseProviders.SqlServer)
+                Jobs.HangfireSchema.Install(db.Database.GetConnectionString());
+        }
         if (settings.IsEmbedded)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await SeedCalendarAsync(ct);
@@ -68,6 +86,7 @@ public sealed class DatabaseInitializer(
                     Roles = account.Role,
                     UnitCode = account.UnitCode,
                     PersonalId = account.PersonalId,
+                    SecurityStamp = UserAccount.NewSecurityStamp(),
                 };
                 user.PasswordHash = hasher.HashPassword(user, DemoData.Password);
                 db.Users.Add(user);
@@ -82,6 +101,12 @@ public sealed class DatabaseInitializer(
         if (string.IsNullOrWhiteSpace(bootstrap?.Password) || await db.Users.AnyAsync(u => u.Roles.Contains("admin"), ct))
             return;
         // Production's only account must meet the policy every other password meets; the host still starts.
+        // "admin" is the usual bootstrap name; the other reserved names (system above all) never name an account.
+        if (ReservedUserNames.IsReserved(bootstrap.UserName) && !string.Equals(bootstrap.UserName, "admin", StringComparison.Ordinal))
+        {
+            logger.LogError("OneStop:BootstrapAdmin:UserName '{UserName}' is reserved; no administrator created", bootstrap.UserName);
+            return;
+        }
         var weaknesses = passwordPolicy.Check(bootstrap.Password);
         if (weaknesses.Count > 0)
         {
@@ -95,11 +120,14 @@ public sealed class DatabaseInitializer(
             UserName = bootstrap.UserName,
             FullName = "Quản trị hệ thống",
             Roles = "admin",
+            SecurityStamp = UserAccount.NewSecurityStamp(),
+            // Its password sits in the deployment's environment: good for one thing only, choosing the real one.
+            MustChangePassword = true,
         };
         admin.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(admin, bootstrap.Password);
         db.Users.Add(admin);
         await db.SaveChangesAsync(ct);
-        logger.LogWarning("Created the first administrator {UserName}; change its password", admin.UserName);
+        logger.LogWarning("Created the first administrator {UserName}; its first sign-in must choose a new password (POST /api/me/password)", admin.UserName);
     }
 
     /// <summary>

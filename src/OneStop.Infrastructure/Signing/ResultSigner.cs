@@ -44,6 +44,39 @@ public sealed class ResultSigner
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="signature"/> is our signature over content whose SHA-256 is <paramref name="sha256"/>:
+    /// what <see cref="Verify"/> decides, without the content. Our signatures carry no signed attributes, so the
+    /// signer signed the content's digest itself (RSA, PKCS #1 v1.5) — checking it needs the digest, not the bytes,
+    /// and a 20 MB file is hashed as it streams past instead of being held. Any other shape answers false.
+    /// </summary>
+    public bool VerifyDigest(ReadOnlySpan<byte> sha256, byte[] signature)
+    {
+        try
+        {
+            var cms = new SignedCms(new ContentInfo([]), detached: true);
+            cms.Decode(signature);
+            foreach (var signer in cms.SignerInfos)
+            {
+                if (signer.Certificate?.Thumbprint != _certificate.Thumbprint || signer.SignedAttributes.Count > 0
+                    || signer.DigestAlgorithm.Value != Sha256Oid || signer.SignatureAlgorithm.Value is not (RsaOid or RsaSha256Oid))
+                    continue;
+                using var key = _certificate.GetRSAPublicKey();
+                if (key is not null && key.VerifyHash(sha256, signer.GetSignature(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+                    return true;
+            }
+            return false;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
+    private const string RsaOid = "1.2.840.113549.1.1.1";
+    private const string RsaSha256Oid = "1.2.840.113549.1.1.11";
+
     public static ResultSigner Load(string? certificatePath, string? password, string dataDirectory, TimeProvider clock, ILogger logger)
     {
         if (!string.IsNullOrWhiteSpace(certificatePath))

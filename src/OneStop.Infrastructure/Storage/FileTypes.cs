@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 
 namespace OneStop.Infrastructure.Storage;
 
 /// <summary>
 /// The allow-list of DESIGN §8 / issue #5, decided by the bytes, never by the file name or the
-/// client's Content-Type: an executable renamed <c>.pdf</c> is still an executable.
+/// client's Content-Type: an executable renamed <c>.pdf</c> is still an executable, and XML must parse as XML.
 /// </summary>
 public static class FileTypes
 {
@@ -26,7 +27,37 @@ public static class FileTypes
             return Png;
         if (head.StartsWith("PK\x03\x04"u8) && IsWordDocument(openWhole))
             return Docx;
-        return LooksLikeXml(head) ? Xml : null;
+        return LooksLikeXml(head) && ParsesAsXml(openWhole) ? Xml : null;
+    }
+
+    /// <summary>
+    /// Reads the whole file as XML, streaming, with DTDs prohibited: a DOCTYPE (entity expansion, external entities)
+    /// or anything malformed means it is not an XML paper we accept. Starting with '&lt;' proves nothing.
+    /// </summary>
+    private static bool ParsesAsXml(Func<Stream> openWhole)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            Async = false,
+            CloseInput = true,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+        };
+        try
+        {
+            using var reader = XmlReader.Create(openWhole(), settings);
+            while (reader.Read())
+            {
+            }
+            return true;
+        }
+        catch (Exception e) when (e is XmlException or ArgumentException)
+        {
+            // ArgumentException: bytes that are not valid in the encoding the document declares.
+            return false;
+        }
     }
 
     private static bool IsWordDocument(Func<Stream> openWhole)

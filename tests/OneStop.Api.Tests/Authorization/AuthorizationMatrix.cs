@@ -20,6 +20,7 @@ public static class AuthorizationMatrix
 {
     private const string Dossier = "/api/dossiers/{code}";
     private const string Definition = "/api/workflow-definitions/{id}";
+    private const string Repository = "/api/repository/060095000123/documents";
 
     public static readonly IReadOnlyList<Rule> Rules =
     [
@@ -130,9 +131,16 @@ public static class AuthorizationMatrix
         new("GET", "/api/me/documents", "/api/me/documents", "citizen:owner", 200),
         new("GET", "/api/me/documents", "/api/me/documents", "specialist:own", 403),
         new("GET", "/api/me/documents", "/api/me/documents", "anonymous", 401),
-        new("GET", "/api/repository/{ownerId}/documents", "/api/repository/060095000123/documents", "reception:own", 200),
-        new("GET", "/api/repository/{ownerId}/documents", "/api/repository/060095000123/documents", "citizen:owner", 403),
-        new("GET", "/api/repository/{ownerId}/documents", "/api/repository/060095000123/documents", "anonymous", 401),
+        // The repository: officers of the unit where the person's dossier is; reception with a stated purpose (issue 15)
+        new("GET", "/api/repository/{ownerId}/documents", Repository, "reception:own", 200, "submitted"),
+        new("GET", "/api/repository/{ownerId}/documents", Repository, "specialist:own", 200, "submitted"),
+        new("GET", "/api/repository/{ownerId}/documents", Repository + "?dossier={code}", "leader:own", 200, "submitted"),
+        new("GET", "/api/repository/{ownerId}/documents", Repository, "reception:other", 403, "submitted"),
+        new("GET", "/api/repository/{ownerId}/documents", Repository + "?dossier={code}", "reception:other", 404, "submitted"),
+        new("GET", "/api/repository/{ownerId}/documents", Repository + "?purpose=nguoi-dang-nop-ho-so", "reception:other", 200, "submitted"),
+        new("GET", "/api/repository/{ownerId}/documents", Repository, "admin", 403, "submitted"),
+        new("GET", "/api/repository/{ownerId}/documents", Repository, "citizen:owner", 403, "submitted"),
+        new("GET", "/api/repository/{ownerId}/documents", Repository, "anonymous", 401, "submitted"),
 
         // Public: tracking and verification
         new("GET", "/api/public/dossiers/{code}", "/api/public/dossiers/{code}?secret={secret}", "anonymous", 200, "submitted"),
@@ -153,6 +161,26 @@ public static class AuthorizationMatrix
         new("POST", "/api/admin/users/{userName}/unlock", "/api/admin/users/chuyenvien.huyen/unlock", "leader:own", 403),
         new("GET", "/api/admin/sign-ins", "/api/admin/sign-ins", "admin", 200),
         new("GET", "/api/admin/sign-ins", "/api/admin/sign-ins", "reception:own", 403),
+        new("GET", "/api/admin/audit", "/api/admin/audit", "admin", 200),
+        new("GET", "/api/admin/audit", "/api/admin/audit", "leader:own", 403),
+        new("GET", "/api/admin/audit", "/api/admin/audit", "anonymous", 401),
+        // Account lifecycle (issue 15), on accounts no caller of the matrix signs in with
+        new("POST", "/api/admin/users/{userName}/disable", "/api/admin/users/chuyenvien.tinh/disable", "admin", 200),
+        new("POST", "/api/admin/users/{userName}/disable", "/api/admin/users/chuyenvien.tinh/disable", "leader:own", 403),
+        new("POST", "/api/admin/users/{userName}/disable", "/api/admin/users/chuyenvien.tinh/disable", "citizen:owner", 403),
+        new("POST", "/api/admin/users/{userName}/disable", "/api/admin/users/chuyenvien.tinh/disable", "anonymous", 401),
+        new("POST", "/api/admin/users/{userName}/enable", "/api/admin/users/chuyenvien.tinh/enable", "admin", 200),
+        new("POST", "/api/admin/users/{userName}/enable", "/api/admin/users/chuyenvien.tinh/enable", "reception:own", 403),
+        new("POST", "/api/admin/users/{userName}/enable", "/api/admin/users/chuyenvien.tinh/enable", "anonymous", 401),
+        new("POST", "/api/admin/users/{userName}/reset-password", "/api/admin/users/lanhdao.tinh/reset-password", "admin", 200),
+        new("POST", "/api/admin/users/{userName}/reset-password", "/api/admin/users/lanhdao.tinh/reset-password", "leader:own", 403),
+        new("POST", "/api/admin/users/{userName}/reset-password", "/api/admin/users/lanhdao.tinh/reset-password", "specialist:own", 403),
+        new("POST", "/api/admin/users/{userName}/reset-password", "/api/admin/users/lanhdao.tinh/reset-password", "anonymous", 401),
+        // One's own password: every signed-in account may try (a wrong current password is then a 422), nobody else
+        new("POST", "/api/me/password", "/api/me/password", "reception:own", 422, Body: "password-wrong"),
+        new("POST", "/api/me/password", "/api/me/password", "citizen:owner", 422, Body: "password-wrong"),
+        new("POST", "/api/me/password", "/api/me/password", "admin", 422, Body: "password-wrong"),
+        new("POST", "/api/me/password", "/api/me/password", "anonymous", 401, Body: "password-wrong"),
         // National portal sync: the outbox view and the retry of a dead letter (an unknown id answers 404 once authorized)
         new("GET", "/api/admin/sync/", "/api/admin/sync", "admin", 200),
         new("GET", "/api/admin/sync/", "/api/admin/sync", "leader:own", 403),

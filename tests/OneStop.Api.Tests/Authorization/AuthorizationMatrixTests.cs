@@ -37,10 +37,15 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
         using var request = new HttpRequestMessage(new HttpMethod(rule.Method), route.Path) { Content = await BodyAsync(rule, client) };
         if (route.ETag is not null)
             request.Headers.TryAddWithoutValidation("If-Match", route.ETag);
+        // Taken after the body is ready (an online body uploads files): a refused write must leave everything else as it was.
+        var refusedWrite = rule.Method != "GET" && rule.Expected >= 400;
+        var before = refusedWrite ? await factory.SnapshotAsync() : null;
         var response = await client.SendAsync(request);
 
         Assert.True(rule.Expected == (int)response.StatusCode,
             $"{row}: got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        if (refusedWrite)
+            Assert.Equal(before, await factory.SnapshotAsync());
     }
 
     /// <summary>Every endpoint the host maps (but the mock portal's own) has at least one row.</summary>
@@ -120,6 +125,7 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
             userName = $"cb{Guid.NewGuid():N}"[..12], fullName = "Cán bộ mới", password = "Moi@Khau2026", roles = new[] { "specialist" }, unitCode = Demo.District,
         }),
         "user-update" => JsonContent.Create(new { fullName = "Hoàng Văn Chuyên (huyện)" }),
+        "password-wrong" => JsonContent.Create(new { currentPassword = "Khong@Phai2026", newPassword = "Moi@Hon2026y" }),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Body, "unknown body"),
     };
 

@@ -74,6 +74,34 @@ public sealed class FileUploadTests(OneStopFactory factory) : IClassFixture<OneS
         Assert.Equal(blobs, BlobsOnDisk());
     }
 
+    [Theory]
+    [InlineData("<hoSo><ma>1</hoSo>")]                                                                    // malformed
+    [InlineData("<hoSo ma=\"1\"")]                                                                        // cut short
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]><x>&b;</x>")] // entity expansion
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><x>&xxe;</x>")]               // external entity
+    [InlineData("< not xml at all, just a less-than sign")]
+    public async Task Something_that_merely_starts_with_a_less_than_sign_or_declares_a_DTD_is_not_accepted_as_XML(string text)
+    {
+        var reception = await factory.SignInAsync("tiepnhan.xa");
+        var (rows, blobs) = (await StoredFilesAsync(), BlobsOnDisk());
+
+        var response = await reception.TryUploadAsync(System.Text.Encoding.UTF8.GetBytes(text + $"<!-- {Guid.NewGuid()} -->"), "ho-so.xml", "application/xml");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(rows, await StoredFilesAsync());
+        Assert.Equal(blobs, BlobsOnDisk());
+    }
+
+    [Fact]
+    public async Task A_well_formed_XML_paper_with_a_byte_order_mark_and_Vietnamese_text_is_accepted()
+    {
+        var xml = System.Text.Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<hoSo ma=\"{Guid.NewGuid()}\"><chuHoSo>Nguyễn Văn Công Dân</chuHoSo></hoSo>");
+        var response = await (await factory.SignInAsync("tiepnhan.xa")).TryUploadAsync([0xEF, 0xBB, 0xBF, .. xml], "ho-so.xml", "application/xml");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("application/xml", (await response.ReadJsonAsync()).Str("contentType"));
+    }
+
     [Fact]
     public async Task A_file_over_the_limit_is_a_413_and_nothing_is_stored()
     {

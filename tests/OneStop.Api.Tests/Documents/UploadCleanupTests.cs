@@ -24,7 +24,8 @@ public sealed class UploadCleanupTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<UnreferencedFilesCleanupJob>().RunAsync(CancellationToken.None);
     }
 
-    private bool BlobExists(string sha) => File.Exists(Path.Combine(factory.DataDirectory, "files", sha[..2], sha[2..4], sha));
+    // The host the job runs in (it used to look in the other host's folder, where the blob never was).
+    private bool BlobExists(string sha) => File.Exists(Path.Combine(unscheduled.DataDirectory, "files", sha[..2], sha[2..4], sha));
 
     [Fact]
     public async Task An_unused_upload_is_deleted_after_the_grace_period_and_a_used_one_is_kept()
@@ -42,6 +43,7 @@ public sealed class UploadCleanupTests : IDisposable
             documents = new object[] { new { code = "TKKS", fileId = used }, new { code = "GCS", fileId = gcs } },
         });
         var abandonedSha = await unscheduled.QueryAsync(db => db.Files.Where(f => f.Id == abandoned).Select(f => f.Sha256).SingleAsync());
+        Assert.True(BlobExists(abandonedSha));
 
         Assert.Equal(0, await RunJobAsync()); // still within the grace period
         unscheduled.Clock.Advance(TimeSpan.FromHours(25));

@@ -43,6 +43,12 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         // Tests call the delivery job themselves; Hangfire's polling would only add timing. A test can switch it on.
         builder.UseSetting("Hangfire:Server:Enabled", "false");
+        // The sign-in limits count real minutes, and the tests sign in far more often than people do; the tests of
+        // the limits themselves set their own.
+        builder.UseSetting("OneStop:RateLimits:SignInPerMinute", "1000000");
+        builder.UseSetting("OneStop:RateLimits:SignInPerAccountPerMinute", "1000000");
+        // The sync tests send thousands of messages a minute to the mock portal this host maps.
+        builder.UseSetting("MockPortal:RateLimitPerMinute", "1000000");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
@@ -79,7 +85,16 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
         await db.DefinitionVersions.CountAsync(),
         string.Join(",", await db.Dossiers.OrderBy(d => d.Code).Select(d => d.Code + ":" + d.Version + ":" + d.Status).ToListAsync()),
         string.Join(",", await db.DefinitionVersions.OrderBy(d => d.DefinitionId).ThenBy(d => d.Version)
-            .Select(d => d.DefinitionId + ":" + d.Version + ":" + d.State + ":" + d.ContentHash).ToListAsync())));
+            .Select(d => d.DefinitionId + ":" + d.Version + ":" + d.State + ":" + d.ContentHash).ToListAsync()),
+        // Accounts as far as a write can change them; failed-attempt counters move on every wrong password, refused or not.
+        string.Join(",", (await db.Users.OrderBy(u => u.UserName)
+            .Select(u => new { u.UserName, u.FullName, u.Roles, u.UnitCode, u.PasswordHash, u.SecurityStamp, u.DisabledAt, u.MustChangePassword, u.TemporaryPasswordExpiresAt })
+            .ToListAsync()).Select(u => u.ToString())),
+        string.Join(",", (await db.Units.OrderBy(u => u.Code).Select(u => new { u.Code, u.Name, u.ParentCode, u.ValidTo, u.SuccessorCode }).ToListAsync())
+            .Select(u => u.ToString())),
+        string.Join(",", (await db.Calendar.OrderBy(c => c.Date).Select(c => new { c.Date, c.Working, c.Note }).ToListAsync()).Select(c => c.ToString())),
+        await db.RepositoryDocuments.CountAsync(),
+        await db.AuditRecords.CountAsync()));
 
     protected override void Dispose(bool disposing)
     {
@@ -94,4 +109,4 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
 
 public sealed record DatabaseSnapshot(
     int Dossiers, int Events, int OutboxMessages, int SequenceTotal, int IdempotencyRecords, int DefinitionVersions,
-    string DossierVersions, string Definitions);
+    string DossierVersions, string Definitions, string Accounts, string Units, string Calendar, int RepositoryDocuments, int AuditRecords);

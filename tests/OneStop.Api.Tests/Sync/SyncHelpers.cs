@@ -185,11 +185,18 @@ public sealed class PortalHost : IAsyncDisposable
             .ConfigureServices(services =>
             {
                 services.AddRouting();
-                services.AddMockNationalPortal(new ConfigurationBuilder().Build());
+                // As the API's own mock on the demo instance: the published demo key, and no limit the sync tests would trip.
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["MockPortal:ApiKey"] = MockPortalOptions.DefaultApiKey,
+                    ["MockPortal:RateLimitPerMinute"] = "1000000",
+                }).Build();
+                services.AddMockNationalPortal(configuration, allowDemoKey: true);
             })
             .Configure(app =>
             {
                 app.UseRouting();
+                app.UseRateLimiter();
                 app.UseEndpoints(endpoints => endpoints.MapMockNationalPortal("/portal"));
             })).Build();
         await host.StartAsync();

@@ -75,14 +75,16 @@ public sealed class MergeRefusalTests(OneStopFactory factory) : IClassFixture<On
     }
 
     [Fact]
-    public async Task A_comment_longer_than_allowed_is_a_validation_problem()
+    public async Task A_comment_longer_than_allowed_is_a_422_naming_it()
     {
         var before = await StateAsync();
         var admin = await factory.SignInAsync("admin");
 
         var response = await admin.PostAsJsonAsync(Routes.Merge(Demo.District, Demo.Province), new { comment = new string('x', 1001) });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // Issue 15: a well-formed value too long to store is a 422 naming the field (it was a 400 before).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("\"comment\"", await response.Content.ReadAsStringAsync());
         Assert.Equal(before, await StateAsync());
     }
 

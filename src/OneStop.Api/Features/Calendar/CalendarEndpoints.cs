@@ -19,7 +19,7 @@ public sealed class CalendarDayRequestValidator : AbstractValidator<CalendarDayR
     public CalendarDayRequestValidator()
     {
         RuleFor(r => r.Working).NotNull().WithMessage("Phải cho biết ngày này có làm việc hay không (working).");
-        RuleFor(r => r.Note).MaximumLength(300).WithMessage("Ghi chú dài tối đa 300 ký tự.");
+        RuleFor(r => r.Note).StoredLength(StoredLengths.CalendarNote, "Ghi chú (note)");
     }
 }
 

@@ -12,7 +12,7 @@ public static class DefinitionAuthoring
     public static async Task<IReadOnlyList<DefinitionError>> ValidateAsync(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct)
     {
         var units = (await db.Units.Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return DefinitionValidator.Validate(definition, units.Contains);
+        return [.. DefinitionValidator.Validate(definition, units.Contains), .. DefinitionLengths.Check(definition)];
     }
 
     public static async Task<Results<Created<VersionResponse>, ProblemHttpResult>> CreateDraft(
@@ -21,8 +21,8 @@ public static class DefinitionAuthoring
         // A draft may be incomplete, but its id must be one the API can address and the database can store.
         if (DefinitionValidator.Validate(definition, _ => true).FirstOrDefault(e => e.Path == "id") is { } badId)
             return Problems.Unprocessable(badId.Message, "id");
-        if (definition.Id.Length > 128 || definition.Name.Length > 300)
-            return Problems.Unprocessable("id dài tối đa 128 ký tự, name tối đa 300 ký tự.", definition.Id.Length > 128 ? "id" : "name");
+        if (DefinitionLengths.Check(definition).FirstOrDefault(e => e.Path is "id" or "name") is { } tooLong)
+            return Problems.Unprocessable(tooLong.Message, tooLong.Path);
         var versions = await db.DefinitionVersions.Where(v => v.DefinitionId == definition.Id).ToListAsync(ct);
         if (versions.Any(v => v.State == DefinitionState.Draft))
             return Problems.Conflict($"'{definition.Id}' đã có bản nháp; hãy sửa bản nháp đó (PUT …/draft) hoặc công bố nó.");

@@ -14,8 +14,17 @@ public sealed record DigitizeRequest(Guid? FileId, Dictionary<string, string>? F
 
 public sealed class DigitizeRequestValidator : AbstractValidator<DigitizeRequest>
 {
-    public DigitizeRequestValidator() =>
+    public DigitizeRequestValidator()
+    {
         RuleFor(r => r.FileId).NotNull().WithMessage("Phải gửi tệp bản quét (fileId) của giấy tờ đã số hóa.");
+        // Keys must be fields the definition names (the domain checks); values are free text kept with the paper.
+        RuleFor(r => r.Fields).Custom((fields, context) =>
+        {
+            foreach (var (key, value) in fields ?? [])
+                if (value is { Length: > StoredLengths.DigitizedFieldValue })
+                    context.AddFailure(StoredLengthRules.Failure($"fields.{key}", $"Trường '{key}'", StoredLengths.DigitizedFieldValue, value.Length));
+        });
+    }
 }
 
 /// <summary>

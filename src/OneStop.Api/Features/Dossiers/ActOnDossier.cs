@@ -18,9 +18,12 @@ public sealed class ActionBodyValidator : AbstractValidator<ActionBody>
 {
     public ActionBodyValidator()
     {
-        RuleFor(b => b.Comment).MaximumLength(2000).WithMessage("Ý kiến xử lý dài tối đa 2000 ký tự.");
+        RuleFor(b => b.Comment).StoredLength(StoredLengths.Comment, "Ý kiến xử lý (comment)");
+        RuleFor(b => b.To).StoredLength(StoredLengths.StepId, "Bước chuyển đến (to)");
+        RuleFor(b => b.ToUnit).StoredLength(StoredLengths.UnitCode, "Đơn vị chuyển đến (toUnit)");
         RuleForEach(b => b.Documents).ChildRules(d =>
-            d.RuleFor(x => x.Code).NotEmpty().WithMessage("Mỗi giấy tờ phải có mã (code)."));
+            d.RuleFor(x => x.Code).NotEmpty().WithMessage("Mỗi giấy tờ phải có mã (code).")
+                .StoredLength(StoredLengths.DocumentCode, "Mã giấy tờ (code)"));
     }
 }
 

@@ -29,14 +29,17 @@ public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDoss
 
     public SubmitDossierRequestValidator()
     {
-        RuleFor(r => r.ProcedureId).NotEmpty().WithMessage("Phải chọn thủ tục (procedureId).");
+        RuleFor(r => r.ProcedureId).NotEmpty().WithMessage("Phải chọn thủ tục (procedureId).")
+            .StoredLength(StoredLengths.ProcedureId, "Mã thủ tục (procedureId)");
         RuleFor(r => r.Channel).Must(c => Channels.Contains(c)).WithMessage("Kênh nộp (channel) phải là counter, online hoặc post.");
-        RuleFor(r => r.ReceivingUnitCode).NotEmpty().WithMessage("Phải chọn đơn vị tiếp nhận (receivingUnitCode).");
+        RuleFor(r => r.ReceivingUnitCode).NotEmpty().WithMessage("Phải chọn đơn vị tiếp nhận (receivingUnitCode).")
+            .StoredLength(StoredLengths.UnitCode, "Mã đơn vị tiếp nhận (receivingUnitCode)");
         RuleFor(r => r.Applicant).NotNull().WithMessage("Phải nhập thông tin người nộp (applicant).");
         RuleFor(r => r.Applicant!).SetValidator(new ApplicantRequestValidator()).When(r => r.Applicant is not null);
         RuleFor(r => r.Documents).NotNull().WithMessage("Phải kê khai thành phần hồ sơ (documents).");
         RuleForEach(r => r.Documents).ChildRules(d =>
-            d.RuleFor(x => x.Code).NotEmpty().WithMessage("Mỗi giấy tờ phải có mã (code)."));
+            d.RuleFor(x => x.Code).NotEmpty().WithMessage("Mỗi giấy tờ phải có mã (code).")
+                .StoredLength(StoredLengths.DocumentCode, "Mã giấy tờ (code)"));
     }
 }
 
@@ -47,8 +50,14 @@ public sealed class ApplicantRequestValidator : AbstractValidator<ApplicantReque
         RuleFor(a => a.IdNumber)
             .Must(value => ApplicantIdentifier.Validate(value).IsValid)
             .WithMessage(a => ApplicantIdentifier.Validate(a.IdNumber).Error ?? "Mã định danh không hợp lệ.");
-        RuleFor(a => a.FullName).NotEmpty().WithMessage("Phải nhập họ tên người nộp.").MaximumLength(200);
-        RuleFor(a => a.Email).EmailAddress().When(a => !string.IsNullOrEmpty(a.Email)).WithMessage("Địa chỉ email không hợp lệ.");
+        RuleFor(a => a.FullName).NotEmpty().WithMessage("Phải nhập họ tên người nộp.")
+            .StoredLength(StoredLengths.ApplicantName, "Họ tên người nộp (fullName)");
+        // Too long first: a 5,000-character "email" is answered as too long, not as malformed.
+        RuleFor(a => a.Email).Cascade(CascadeMode.Stop)
+            .StoredLength(StoredLengths.ApplicantEmail, "Email")
+            .EmailAddress().When(a => !string.IsNullOrEmpty(a.Email)).WithMessage("Địa chỉ email không hợp lệ.");
+        RuleFor(a => a.Address).StoredLength(StoredLengths.ApplicantAddress, "Địa chỉ (address)");
+        RuleFor(a => a.Representative).StoredLength(StoredLengths.ApplicantRepresentative, "Người đại diện (representative)");
         RuleFor(a => a.Phone).Matches(@"^\+?[0-9 .-]{8,15}$").When(a => !string.IsNullOrEmpty(a.Phone)).WithMessage("Số điện thoại không hợp lệ.");
     }
 }

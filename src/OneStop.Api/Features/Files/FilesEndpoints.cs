@@ -36,32 +36,33 @@ public static class FilesEndpoints
         var (part, problem) = await MultipartFile.FirstAsync(request, ct);
         if (part is null)
             return problem!;
-        var blob = await store.SaveAsync(part.Body, limit, ct);
-        if (blob.TooLarge)
+        using var staged = await store.StageAsync(part.Body, limit, ct);
+        if (staged.TooLarge)
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
                 $"Tệp vượt quá giới hạn {limit / (1024 * 1024)} MB.", "file");
-        var contentType = FileTypes.Detect(blob.Head, () => store.OpenRead(blob.Sha256));
+        // A refused type was only staged: nothing of it is kept, and no blob another row names is touched.
+        var contentType = FileTypes.Detect(staged.Head, staged.OpenRead);
         if (contentType is null)
-        {
-            // Nothing of a refused type is kept; the same bytes can only be stored if some row owns them.
-            if (!await db.Files.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
-                store.Delete(blob.Sha256);
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận",
-                "Chỉ nhận tệp PDF, JPEG, PNG, XML hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).", "file");
-        }
+                "Chỉ nhận tệp PDF, JPEG, PNG, XML (đúng cú pháp, không có DTD) hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).", "file");
         var name = Path.GetFileName(part.FileName ?? "").Trim();
         var file = new StoredFile
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            Sha256 = blob.Sha256,
-            Size = blob.Size,
+            Sha256 = staged.Sha256,
+            Size = staged.Size,
             ContentType = contentType,
             FileName = name.Length == 0 ? "tep" : name[..Math.Min(name.Length, 200)],
             UploadedBy = user.Identity!.Name!,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // The row first, then the bytes, in one transaction: the clean-up deletes a blob only when no row names it
+        // (UnreferencedFilesCleanupJob), so between the two it sees our row or waits for our commit — never a gap.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Files.Add(file);
         await db.SaveChangesAsync(ct);
+        store.Keep(staged);
+        await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/files/{file.Id}", new FileResponse(file.Id, file.Sha256, file.Size, file.ContentType, file.FileName));
     }
 

@@ -16,7 +16,7 @@ public sealed record MergeUnitRequest(DateOnly? EffectiveDate, string? Comment);
 public sealed class MergeUnitRequestValidator : AbstractValidator<MergeUnitRequest>
 {
     public MergeUnitRequestValidator() =>
-        RuleFor(r => r.Comment).MaximumLength(1000).WithMessage("Ghi chú dài tối đa 1000 ký tự.");
+        RuleFor(r => r.Comment).StoredLength(1000, "Ghi chú (comment)");
 }
 
 /// <summary>What a merge did: the ended unit, its successor and how much work moved.</summary>

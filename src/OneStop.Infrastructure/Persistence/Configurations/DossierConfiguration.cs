@@ -13,8 +13,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Code).HasMaxLength(64);
         builder.HasIndex(d => d.Code).IsUnique();
         builder.Property(d => d.TrackingSecret).HasMaxLength(32);
-        builder.Property(d => d.ProcedureId).HasMaxLength(128);
-        builder.Property(d => d.CurrentStepId).HasMaxLength(64);
+        builder.Property(d => d.ProcedureId).HasMaxLength(StoredLengths.ProcedureId);
+        builder.Property(d => d.CurrentStepId).HasMaxLength(StoredLengths.StepId);
         builder.Property(d => d.CurrentUnitCode).HasMaxLength(35);
         builder.Property(d => d.ReceivingUnitCode).HasMaxLength(35);
         builder.Property(d => d.OwnerUserName).HasMaxLength(64);
@@ -30,20 +30,20 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.OwnsOne(d => d.Applicant, applicant =>
         {
             applicant.Property(a => a.IdNumber).HasMaxLength(16).HasColumnName("ApplicantIdNumber");
-            applicant.Property(a => a.FullName).HasMaxLength(200).HasColumnName("ApplicantName");
+            applicant.Property(a => a.FullName).HasMaxLength(StoredLengths.ApplicantName).HasColumnName("ApplicantName");
             applicant.Property(a => a.Type).HasColumnName("ApplicantType");
-            applicant.Property(a => a.Phone).HasMaxLength(20).HasColumnName("ApplicantPhone");
-            applicant.Property(a => a.Email).HasMaxLength(200).HasColumnName("ApplicantEmail");
-            applicant.Property(a => a.Address).HasMaxLength(400).HasColumnName("ApplicantAddress");
-            applicant.Property(a => a.Representative).HasMaxLength(200).HasColumnName("ApplicantRepresentative");
+            applicant.Property(a => a.Phone).HasMaxLength(StoredLengths.ApplicantPhone).HasColumnName("ApplicantPhone");
+            applicant.Property(a => a.Email).HasMaxLength(StoredLengths.ApplicantEmail).HasColumnName("ApplicantEmail");
+            applicant.Property(a => a.Address).HasMaxLength(StoredLengths.ApplicantAddress).HasColumnName("ApplicantAddress");
+            applicant.Property(a => a.Representative).HasMaxLength(StoredLengths.ApplicantRepresentative).HasColumnName("ApplicantRepresentative");
             applicant.HasIndex(a => a.IdNumber);
         });
         builder.Navigation(d => d.Applicant).IsRequired();
 
         builder.OwnsOne(d => d.Result, result =>
         {
-            result.Property(r => r.Code).HasMaxLength(32).HasColumnName("ResultCode");
-            result.Property(r => r.Name).HasMaxLength(200).HasColumnName("ResultName");
+            result.Property(r => r.Code).HasMaxLength(StoredLengths.ResultCode).HasColumnName("ResultCode");
+            result.Property(r => r.Name).HasMaxLength(StoredLengths.ResultName).HasColumnName("ResultName");
             result.Property(r => r.IssuedAt).HasColumnName("ResultIssuedAt");
             result.Property(r => r.IssuedBy).HasMaxLength(64).HasColumnName("ResultIssuedBy");
             result.Property(r => r.FileId).HasColumnName("ResultFileId");
@@ -55,8 +55,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             document.WithOwner().HasForeignKey("DossierId");
             document.Property<int>("Id");
             document.HasKey("Id");
-            document.Property(x => x.Code).HasMaxLength(32);
-            document.Property(x => x.Name).HasMaxLength(300);
+            document.Property(x => x.Code).HasMaxLength(StoredLengths.DocumentCode);
+            document.Property(x => x.Name).HasMaxLength(StoredLengths.DocumentName);
         });
 
         builder.HasMany(d => d.Pauses).WithOne().HasForeignKey("DossierId").OnDelete(DeleteBehavior.Cascade);
@@ -77,7 +77,7 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.FromStep).HasMaxLength(64);
         builder.Property(e => e.ToStep).HasMaxLength(64);
-        builder.Property(e => e.Comment).HasMaxLength(2000);
+        builder.Property(e => e.Comment).HasMaxLength(StoredLengths.Comment);
     }
 }
 

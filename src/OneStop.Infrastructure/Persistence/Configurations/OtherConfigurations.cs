@@ -11,9 +11,9 @@ internal sealed class DefinitionVersionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<DefinitionVersion> builder)
     {
         builder.HasKey(d => new { d.DefinitionId, d.Version });
-        builder.Property(d => d.DefinitionId).HasMaxLength(128);
-        builder.Property(d => d.Name).HasMaxLength(300);
-        builder.Property(d => d.ProcedureCode).HasMaxLength(64);
+        builder.Property(d => d.DefinitionId).HasMaxLength(StoredLengths.ProcedureId);
+        builder.Property(d => d.Name).HasMaxLength(StoredLengths.DefinitionName);
+        builder.Property(d => d.ProcedureCode).HasMaxLength(StoredLengths.ProcedureCode);
         builder.Property(d => d.Level).HasMaxLength(16);
         builder.Property(d => d.OnlineLevel).HasMaxLength(16);
         builder.Property(d => d.ContentHash).HasMaxLength(64);
@@ -40,7 +40,7 @@ internal sealed class CalendarEntryConfiguration : IEntityTypeConfiguration<Cale
     public void Configure(EntityTypeBuilder<CalendarEntry> builder)
     {
         builder.HasKey(c => c.Date);
-        builder.Property(c => c.Note).HasMaxLength(300);
+        builder.Property(c => c.Note).HasMaxLength(StoredLengths.CalendarNote);
         builder.Property(c => c.Source).HasMaxLength(500);
     }
 }
@@ -51,13 +51,15 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
     {
         builder.HasKey(u => u.Id);
         builder.HasIndex(u => u.UserName).IsUnique();
-        builder.Property(u => u.UserName).HasMaxLength(64);
-        builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.Property(u => u.UserName).HasMaxLength(StoredLengths.UserName);
+        builder.Property(u => u.FullName).HasMaxLength(StoredLengths.FullName);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.Roles).HasMaxLength(200);
         builder.Property(u => u.UnitCode).HasMaxLength(35);
         builder.Property(u => u.PersonalId).HasMaxLength(16);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(64);
         builder.Ignore(u => u.RoleSet);
+        builder.Ignore(u => u.IsDisabled);
     }
 }
 

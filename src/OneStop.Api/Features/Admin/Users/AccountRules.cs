@@ -10,8 +10,6 @@ namespace OneStop.Api.Features.Admin.Users;
 /// <summary>What every account must satisfy (DESIGN §2), shared by creation and update.</summary>
 public static class AccountRules
 {
-    public const int UserNameMaxLength = 64;
-    public const int FullNameMaxLength = 200;
     public const int PasswordMaxLength = 128;
 
     public static bool HasOfficerRole(IEnumerable<string>? roles) => roles?.Any(AccountRoles.Officers.Contains) == true;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
 using OneStop.Domain.Identifiers;
+using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Persistence;
 
@@ -19,10 +20,12 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
         RuleFor(r => r.UserName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Phải nhập tên đăng nhập (userName).")
             .Matches("^[a-z0-9][a-z0-9._-]{2,63}$")
-            .WithMessage("Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ hoặc số.");
+            .WithMessage("Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ hoặc số.")
+            .Must(name => !ReservedUserNames.IsReserved(name))
+            .WithMessage(r => $"Tên đăng nhập '{r.UserName}' được dành riêng cho hệ thống; hãy chọn tên khác.");
         RuleFor(r => r.FullName).Cascade(CascadeMode.Stop)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Phải nhập họ tên (fullName).")
-            .MaximumLength(AccountRules.FullNameMaxLength).WithMessage("Họ tên dài tối đa 200 ký tự.");
+            .StoredLength(StoredLengths.FullName, "Họ tên (fullName)");
         RuleFor(r => r.Password).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Phải nhập mật khẩu (password).")
             .MaximumLength(AccountRules.PasswordMaxLength).WithMessage("Mật khẩu dài tối đa 128 ký tự.")
@@ -55,7 +58,7 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
 public static class CreateUser
 {
     public static async Task<Results<Created<UserResponse>, ProblemHttpResult>> Handle(
-        CreateUserRequest request, OneStopDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+        CreateUserRequest request, HttpContext http, OneStopDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Users.AnyAsync(u => u.UserName == request.UserName, ct))
             return Taken(request.UserName!);
@@ -76,9 +79,11 @@ public static class CreateUser
             Roles = AccountRoles.Join(request.Roles!),
             UnitCode = officer ? request.UnitCode : null,
             PersonalId = personalId is { Length: > 0 } ? personalId : null,
+            SecurityStamp = UserAccount.NewSecurityStamp(),
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
+        AuditLog.Add(db, http, now.UtcDateTime, AuditActions.AccountCreated, user.UserName, $"Vai trò: {user.Roles}; đơn vị: {user.UnitCode ?? "—"}.");
         try
         {
             await db.SaveChangesAsync(ct);

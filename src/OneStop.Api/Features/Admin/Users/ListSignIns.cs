@@ -5,7 +5,7 @@ using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Api.Features.Admin.Users;
 
-/// <summary>One sign-in attempt; <c>reason</c> is <c>ok</c>, <c>wrong-password</c>, <c>unknown-user</c> or <c>locked-out</c>.</summary>
+/// <summary>One sign-in attempt; <c>reason</c> is one of <see cref="OneStop.Infrastructure.Identity.SignInReasons"/>: <c>ok</c>, <c>wrong-password</c>, <c>unknown-user</c>, <c>locked-out</c>, <c>disabled</c>, <c>temp-used</c>, <c>temp-expired</c>, <c>must-change</c>.</summary>
 public sealed record SignInResponse(long Id, DateTimeOffset At, string UserName, bool Succeeded, string Reason, string? ClientAddress);
 
 public static class ListSignIns

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Persistence;
 
@@ -18,17 +19,18 @@ public sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserReq
             .OverridePropertyName("body").WithMessage("Không có gì để cập nhật: gửi ít nhất một trong fullName, roles, unitCode.");
         RuleFor(r => r.FullName).Cascade(CascadeMode.Stop)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Họ tên (fullName) không được để trống.")
-            .MaximumLength(AccountRules.FullNameMaxLength).WithMessage("Họ tên dài tối đa 200 ký tự.")
+            .StoredLength(StoredLengths.FullName, "Họ tên (fullName)")
             .When(r => r.FullName is not null);
         RuleFor(r => r.Roles).RolesRules().When(r => r.Roles is not null);
-        RuleFor(r => r.UnitCode).NotEmpty().WithMessage("Mã đơn vị (unitCode) không được để trống.").When(r => r.UnitCode is not null);
+        RuleFor(r => r.UnitCode).NotEmpty().WithMessage("Mã đơn vị (unitCode) không được để trống.")
+            .StoredLength(StoredLengths.UnitCode, "Mã đơn vị (unitCode)").When(r => r.UnitCode is not null);
     }
 }
 
 public static class UpdateUser
 {
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Handle(
-        string userName, UpdateUserRequest request, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
+        string userName, UpdateUserRequest request, HttpContext http, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
@@ -46,13 +48,16 @@ public static class UpdateUser
         if (roles.Contains(AccountRoles.Citizen) && user.PersonalId is null)
             return Problems.Unprocessable("Tài khoản này không có số định danh cá nhân nên không thể là công dân; hãy tạo tài khoản công dân riêng.", "roles");
         if (user.RoleSet.Contains(AccountRoles.Admin) && !roles.Contains(AccountRoles.Admin)
-            && !await db.Users.AnyAsync(u => u.Id != user.Id && ("," + u.Roles + ",").Contains(",admin,"), ct))
+            && !await db.Users.AnyAsync(u => u.Id != user.Id && u.DisabledAt == null && ("," + u.Roles + ",").Contains(",admin,"), ct))
             return Problems.Conflict("Đây là quản trị viên cuối cùng; hãy giao vai trò admin cho tài khoản khác trước.");
 
+        var before = $"{user.FullName}; {user.Roles}; {user.UnitCode ?? "—"}";
         if (request.FullName is not null)
             user.FullName = request.FullName.Trim();
         user.Roles = AccountRoles.Join(roles);
         user.UnitCode = unitCode;
+        AuditLog.Add(db, http, clock.GetUtcNow().UtcDateTime, AuditActions.AccountUpdated, user.UserName,
+            $"{before} → {user.FullName}; {user.Roles}; {user.UnitCode ?? "—"}");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow().UtcDateTime));
     }
@@ -61,13 +66,14 @@ public static class UpdateUser
 public static class UnlockUser
 {
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Handle(
-        string userName, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
+        string userName, HttpContext http, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
             return Problems.NotFound($"Không tìm thấy tài khoản '{userName}'.");
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
+        AuditLog.Add(db, http, clock.GetUtcNow().UtcDateTime, AuditActions.AccountUnlocked, user.UserName);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserResponse.From(user, clock.GetUtcNow().UtcDateTime));
     }

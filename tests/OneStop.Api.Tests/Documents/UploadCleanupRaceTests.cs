@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Api.Tests.Infrastructure;
+using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Storage;
+
+namespace OneStop.Api.Tests.Documents;
+
+/// <summary>
+/// The clean-up against what runs beside it (issue 15): a file a submission took after the clean-up listed it is
+/// kept, and bytes a concurrent identical upload is about to name are never left deleted. The interleavings are
+/// forced, not hoped for: a store that holds an upload between streaming and storing, and the clean-up's own steps.
+/// </summary>
+public sealed class UploadCleanupRaceTests : IDisposable
+{
+    private readonly OneStopFactory _factory = OneStopFactory.With(("OneStop:Files:CleanupInterval", "00:00:00"));
+    private readonly PausingStore _store;
+    private readonly WebApplicationFactory<Program> _host;
+
+    public UploadCleanupRaceTests()
+    {
+        _store = new PausingStore(new LocalFileStore(Path.Combine(_factory.DataDirectory, "files")));
+        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IFileStore>(_store)));
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _factory.Dispose();
+    }
+
+    private async Task<HttpClient> CitizenAsync()
+    {
+        var client = _host.CreateClient();
+        var token = await (await client.PostAsync(Routes.Token, System.Net.Http.Json.JsonContent.Create(new { username = "congdan", password = Demo.Password }))).ReadJsonAsync();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Str("accessToken"));
+        return client;
+    }
+
+    private async Task<T> WithJobAsync<T>(Func<UnreferencedFilesCleanupJob, Task<T>> run)
+    {
+        using var scope = _host.Services.CreateScope();
+        return await run(scope.ServiceProvider.GetRequiredService<UnreferencedFilesCleanupJob>());
+    }
+
+    private Task<string> ShaOfAsync(Guid id) => Query(db => db.Files.Where(f => f.Id == id).Select(f => f.Sha256).SingleAsync());
+
+    private async Task<T> Query<T>(Func<OneStop.Infrastructure.Persistence.OneStopDbContext, Task<T>> query)
+    {
+        using var scope = _host.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Persistence.OneStopDbContext>());
+    }
+
+    [Fact]
+    public async Task Bytes_an_identical_upload_is_storing_while_the_clean_up_deletes_the_old_copy_are_there_afterwards()
+    {
+        var citizen = await CitizenAsync();
+        var content = DocumentSamples.Pdf("to khai bi bo do roi nop lai");
+        var abandoned = await citizen.UploadAsync(content, "lan-1.pdf");
+        var sha = await ShaOfAsync(abandoned);
+        _factory.Clock.Advance(TimeSpan.FromHours(25));
+        citizen = await CitizenAsync(); // a day later: a fresh token
+
+        // The same bytes again: streamed and hashed, then held before the upload writes its row.
+        _store.PauseNextStage();
+        var again = citizen.TryUploadAsync(content, "lan-2.pdf");
+        Assert.Same(_store.Staged, await Task.WhenAny(_store.Staged, again));
+        Assert.Equal(1, await WithJobAsync(job => job.RunAsync(CancellationToken.None)));
+        Assert.False(_store.Exists(sha)); // the old copy's row and bytes are gone, as they should be
+
+        _store.Release();
+        var response = await again;
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.ReadJsonAsync()).Id("id");
+
+        Assert.True(_store.Exists(sha));
+        Assert.Equal(content, await (await citizen.GetAsync($"/api/files/{id}")).Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_file_a_submission_took_after_the_clean_up_listed_it_is_kept()
+    {
+        var citizen = await CitizenAsync();
+        var form = await citizen.UploadAsync(DocumentSamples.Pdf("to khai"), "to-khai.pdf");
+        var birth = await citizen.UploadAsync(DocumentSamples.Pdf("giay chung sinh"), "gcs.pdf");
+        var sha = await ShaOfAsync(form);
+        _factory.Clock.Advance(TimeSpan.FromHours(25));
+        var cutoff = _factory.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(24);
+        // What the clean-up listed: both files, still unreferenced.
+        var listed = await Query(db => db.Files.Where(f => f.ReferencedAt == null && f.UploadedAt < cutoff).Select(f => f.Id).ToListAsync());
+        Assert.Contains(form, listed);
+        citizen = await CitizenAsync(); // a day later: a fresh token
+
+        await citizen.SubmitAsync(new
+        {
+            procedureId = "ho-tich.dang-ky-khai-sinh",
+            applicant = new { idNumber = Demo.CitizenId, fullName = "Nguyễn Văn Công Dân" },
+            channel = "online",
+            receivingUnitCode = Demo.Commune,
+            documents = new object[] { new { code = "TKKS", fileId = form }, new { code = "GCS", fileId = birth } },
+        });
+
+        Assert.False(await WithJobAsync(job => job.DeleteIfUnreferencedAsync(form, sha, cutoff, CancellationToken.None)));
+        Assert.True(await Query(db => db.Files.AnyAsync(f => f.Id == form)));
+        Assert.True(_store.Exists(sha));
+    }
+
+    [Fact]
+    public async Task A_file_a_dossier_names_is_kept_even_if_nothing_marked_it_used()
+    {
+        var citizen = await CitizenAsync();
+        var form = await citizen.UploadAsync(DocumentSamples.Pdf("to khai"), "to-khai.pdf");
+        var birth = await citizen.UploadAsync(DocumentSamples.Pdf("giay chung sinh"), "gcs.pdf");
+        await citizen.SubmitAsync(new
+        {
+            procedureId = "ho-tich.dang-ky-khai-sinh",
+            applicant = new { idNumber = Demo.CitizenId, fullName = "Nguyễn Văn Công Dân" },
+            channel = "online",
+            receivingUnitCode = Demo.Commune,
+            documents = new object[] { new { code = "TKKS", fileId = form }, new { code = "GCS", fileId = birth } },
+        });
+        // As if the mark had been lost (or a new kind of reference forgot it): only the dossier's paper names the file.
+        await Query(db => db.Files.Where(f => f.Id == form).ExecuteUpdateAsync(s => s.SetProperty(f => f.ReferencedAt, (DateTime?)null)));
+        _factory.Clock.Advance(TimeSpan.FromHours(25));
+
+        Assert.Equal(0, await WithJobAsync(job => job.RunAsync(CancellationToken.None)));
+        Assert.True(await Query(db => db.Files.AnyAsync(f => f.Id == form)));
+        Assert.True(_store.Exists(await ShaOfAsync(form)));
+    }
+
+    /// <summary>The real store, able to hold one upload after it streamed and before it returns.</summary>
+    private sealed class PausingStore(IFileStore inner) : IFileStore
+    {
+        private TaskCompletionSource? _staged;
+        private TaskCompletionSource? _release;
+
+        public Task Staged => _staged!.Task;
+
+        public void PauseNextStage()
+        {
+            _staged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public void Release() => _release!.TrySetResult();
+
+        public async Task<StagedBlob> StageAsync(Stream content, long maxBytes, CancellationToken ct)
+        {
+            var staged = await inner.StageAsync(content, maxBytes, ct);
+            var (signal, release) = (_staged, _release);
+            if (signal is not null && release is not null && !signal.Task.IsCompleted)
+            {
+                signal.TrySetResult();
+                await release.Task;
+            }
+            return staged;
+        }
+
+        public Task<StoredBlob> SaveAsync(Stream content, long maxBytes, CancellationToken ct) => inner.SaveAsync(content, maxBytes, ct);
+        public void Keep(StagedBlob staged) => inner.Keep(staged);
+        public Stream OpenRead(string sha256) => inner.OpenRead(sha256);
+        public bool Exists(string sha256) => inner.Exists(sha256);
+        public void Delete(string sha256) => inner.Delete(sha256);
+    }
+}
