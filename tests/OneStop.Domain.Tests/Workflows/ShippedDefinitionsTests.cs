@@ -1,6 +1,8 @@
+using OneStop.Domain;
 using OneStop.Domain.Calendar;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
 using OneStop.Domain.Units;
 
 namespace OneStop.Domain.Tests.Workflows;
@@ -51,7 +53,7 @@ public sealed class ShippedDefinitionsTests
         var errors = DefinitionValidator.Validate(definition, code => code is "60" or "593" or "22918");
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"{e.Path}: {e.Message}")));
 
-        var engine = new WorkflowEngine(definition);
+        var engine = ProcedureModel.Compile(definition);
         var deadlines = new DeadlineCalculator(
             WorkingCalendar.LoadJson(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "calendar", "vietnam-holidays.json"))),
             OfficeHours.Default);
@@ -60,8 +62,8 @@ public sealed class ShippedDefinitionsTests
         var now = new DateTimeOffset(2026, 3, 9, 8, 0, 0, TimeSpan.FromHours(7)).UtcDateTime;
         DossierContext As(Actor actor) => new(engine, Units, deadlines, actor, now);
 
-        var papers = definition.Documents.Where(d => d.Required).Select(d => new DocumentSubmission(d.Code)).ToList();
-        var dossier = Dossier.Submit(As(Officer(Actor.ReceptionRole, receivingUnit)), "000.17.22.H56-260309-0001", "ABCD2345",
+        var papers = definition.Documents.Where(d => d.Required.Always).Select(d => new DocumentSubmission(d.Code)).ToList();
+        var dossier = Dossier.Submit(As(Officer(RoleNames.Reception, receivingUnit)), "000.17.22.H56-260309-0001", "ABCD2345",
             new Applicant("060195000123", "Nguyễn Văn An"), Channel.Counter, receivingUnit, papers);
 
         var trail = new List<string>();
@@ -69,7 +71,7 @@ public sealed class ShippedDefinitionsTests
         {
             Assert.True(actions < 50, $"No Returned after 50 actions: {string.Join(" → ", trail)}");
             var step = definition.FindStep(dossier.CurrentStepId)!;
-            var officer = Officer(step.Role, dossier.CurrentUnitCode);
+            var officer = Officer(step.Role!, dossier.CurrentUnitCode);
             var context = As(officer);
             var available = dossier.AvailableActions(context);
             var action = Preference.FirstOrDefault(available.Contains);

@@ -68,7 +68,7 @@ public sealed class WorkflowSchemaTests
         var birth = Assert.Single(definitions, d => d.ProcedureCode == "1.001193");
         Assert.Equal("GKS", birth.Result?.Code);
         Assert.Contains(definitions, d => d.Id != birth.Id
-            && d.Documents.Any(doc => doc is { Code: "GKS", Required: true, Reusable: true }));
+            && d.Documents.Any(doc => doc is { Code: "GKS", Required.Always: true, Reusable: true }));
     }
 
     [Fact]
