@@ -22,6 +22,14 @@ public static class DependencyInjection
         services.AddDbContext<OneStopDbContext>(options => Configure(options, provider, dataDirectory, connectionString));
         services.AddSingleton(new DatabaseSettings(provider, dataDirectory));
         services.AddSingleton<DefinitionCatalog>();
+        services.AddScoped<Events.DomainEventDispatcher>();
+        // In the order they run for one event; the outbox row of an event comes first.
+        services.AddScoped<Events.IDomainEventHandler, Events.OutboxHandler>();
+        services.AddScoped<Events.IDomainEventHandler, Events.ResultsHandler>();
+        services.AddScoped<Events.IDomainEventHandler, Events.NotificationHandler>();
+        services.AddScoped<Events.IDomainEventHandler, Events.TimerHandler>();
+        services.AddTransient<Timers.DossierTimerJob>();
+        services.AddHostedService<Timers.TimerStartup>();
         services.AddOneStopIdentity(configuration);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Dossiers.DossierContextFactory>();

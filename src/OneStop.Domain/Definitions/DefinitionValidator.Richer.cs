@@ -11,6 +11,16 @@ public static partial class DefinitionValidator
     [GeneratedRegex("^[a-z][a-z0-9-]{1,31}$")]
     private static partial Regex RoleName();
 
+    [GeneratedRegex("^[A-Z][A-Z0-9_]{0,19}$")]
+    private static partial Regex PaperCode();
+
+    /// <summary>A paper or result code: short, upper-case, as other procedures will reuse it.</summary>
+    private static void ValidatePaperCode(string? code, string path, List<DefinitionError> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(code) && !PaperCode().IsMatch(code))
+            errors.Add(new(path, $"Mã '{code}' không đúng dạng: chữ in hoa không dấu, số và gạch dưới, tối đa 20 ký tự, ví dụ \"GPXD\"."));
+    }
+
     private static void ValidateRicherHeader(Rules rules)
     {
         var definition = rules.Definition;
@@ -77,9 +87,14 @@ public static partial class DefinitionValidator
 
     private static void ValidateFee(Fee? fee, Rules rules)
     {
-        if (fee is null)
-            return;
         var errors = rules.Errors;
+        if (fee is null)
+        {
+            errors.Add(new("fee", "Thiếu phí, lệ phí (fee); thủ tục miễn phí ghi { \"amount\": 0, \"currency\": \"VND\" }."));
+            return;
+        }
+        if (fee.Currency != "VND")
+            errors.Add(new("fee.currency", $"Đơn vị tiền '{fee.Currency}' không hợp lệ; chỉ dùng VND."));
         if (fee.OnlineAmount is < 0)
             errors.Add(new("fee.onlineAmount", "Lệ phí nộp trực tuyến không được âm."));
         if (fee.Max is <= 0)

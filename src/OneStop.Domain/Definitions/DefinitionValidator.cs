@@ -167,6 +167,8 @@ public static partial class DefinitionValidator
     {
         if (string.IsNullOrWhiteSpace(definition.Id))
             errors.Add(new("id", "Thiếu mã quy trình (id)."));
+        else if (definition.Id.Length > 100)
+            errors.Add(new("id", "Mã quy trình dài tối đa 100 ký tự."));
         else if (!DefinitionId().IsMatch(definition.Id))
             errors.Add(new("id", $"Mã quy trình '{definition.Id}' không đúng dạng: chữ thường, số và gạch nối, các phần ngăn cách bằng dấu chấm, ví dụ \"ho-tich.dang-ky-khai-sinh\"."));
 
@@ -263,6 +265,7 @@ public static partial class DefinitionValidator
             else
                 firstByCode[document.Code] = i;
 
+            ValidatePaperCode(document.Code, $"{path}.code", errors);
             if (string.IsNullOrWhiteSpace(document.Name))
                 errors.Add(new($"{path}.name", "Thiếu tên giấy tờ."));
             if (document.Required.When is { } when)
@@ -323,6 +326,7 @@ public static partial class DefinitionValidator
         }
         if (string.IsNullOrWhiteSpace(result.Code))
             errors.Add(new($"{path}.code", "Thiếu mã kết quả giải quyết."));
+        ValidatePaperCode(result.Code, $"{path}.code", errors);
         if (string.IsNullOrWhiteSpace(result.Name))
             errors.Add(new($"{path}.name", "Thiếu tên kết quả giải quyết."));
     }
@@ -382,6 +386,8 @@ public static partial class DefinitionValidator
         var errors = rules.Errors;
         if (string.IsNullOrWhiteSpace(step.Id))
             errors.Add(new($"{path}.id", "Thiếu mã bước."));
+        else if (step.Id.Length > 60)
+            errors.Add(new($"{path}.id", "Mã bước dài tối đa 60 ký tự."));
         else if (!StepId().IsMatch(step.Id))
             errors.Add(new($"{path}.id", $"Mã bước '{step.Id}' không đúng dạng: chữ thường, số và gạch nối, ví dụ \"tham-dinh\"."));
         else if (shape.IndexById[step.Id] != index)

@@ -52,6 +52,7 @@ public static class NationalPortalSyncRegistration
         }).AddStandardResilienceHandler(options => ConfigureResilience(options, portal));
 
         services.AddSingleton<IOutboxScheduler, HangfireOutboxScheduler>();
+        services.AddSingleton<Timers.ITimerScheduler, Timers.HangfireTimerScheduler>();
         services.AddSingleton<OutboxEnqueueInterceptor>();
         services.ConfigureDbContext<OneStopDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxEnqueueInterceptor>()));
         services.AddTransient<OutboxDeliveryJob>();

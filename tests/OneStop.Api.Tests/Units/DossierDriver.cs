@@ -32,7 +32,7 @@ internal sealed class DossierDriver(OneStopFactory factory)
     public async Task<string> SubmitAsync(string procedureId, string unitCode)
     {
         var procedure = await (await factory.CreateClient().GetAsync($"{Routes.Procedures}/{procedureId}")).ReadJsonAsync();
-        var required = procedure["documents"]!.AsArray().Where(d => d!["required"]!.GetValue<bool>()).Select(d => d.Str("code")).ToList();
+        var required = ApiClient.PapersToHandIn(procedure).ToList();
         var reception = await AsAsync(Staff("reception", unitCode));
         return (await reception.SubmitAsync(ApiClient.CounterSubmission(procedureId, unitCode, required))).Str("code");
     }
@@ -41,6 +41,7 @@ internal sealed class DossierDriver(OneStopFactory factory)
     public async Task<(JsonObject Dossier, string Step, string Unit)> StepAsync(string code)
     {
         var admin = await AsAsync("admin");
+        await factory.MoveSpecialStepAsync(code);
         var (before, _) = await admin.GetDossierAsync(code);
         var step = before["currentStep"]!;
         var unit = before.Str("currentUnitCode");
