@@ -88,11 +88,9 @@ public static partial class DefinitionValidator
     private static void ValidateFee(Fee? fee, Rules rules)
     {
         var errors = rules.Errors;
+        // No fee at all means a free procedure (an existing rule the schema now follows too).
         if (fee is null)
-        {
-            errors.Add(new("fee", "Thiếu phí, lệ phí (fee); thủ tục miễn phí ghi { \"amount\": 0, \"currency\": \"VND\" }."));
             return;
-        }
         if (fee.Currency != "VND")
             errors.Add(new("fee.currency", $"Đơn vị tiền '{fee.Currency}' không hợp lệ; chỉ dùng VND."));
         if (fee.OnlineAmount is < 0)

@@ -120,6 +120,8 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
             userName = $"cb{Guid.NewGuid():N}"[..12], fullName = "Cán bộ mới", password = "Moi@Khau2026", roles = new[] { "specialist" }, unitCode = Demo.District,
         }),
         "user-update" => JsonContent.Create(new { fullName = "Hoàng Văn Chuyên (huyện)" }),
+        "assign" => JsonContent.Create(new { userName = "chuyenvien.xa" }),
+        "opinion" => JsonContent.Create(new { answer = "agree", comment = "Đồng ý." }),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Body, "unknown body"),
     };
 

@@ -32,7 +32,12 @@ internal static class TestUnits
         new UnitInfo(Province, "Tỉnh Bình Thuận", Levels.Province, null, "000.00.00.H56", new DateOnly(2000, 1, 1)),
         new UnitInfo(District, "Thành phố Phan Thiết", Levels.District, Province, "000.00.17.H56", new DateOnly(2000, 1, 1)),
         new UnitInfo(Commune, "Phường Mũi Né", Levels.Commune, District, "000.17.22.H56", new DateOnly(2000, 1, 1)),
+        new UnitInfo(BuildingDepartment, "Sở Xây dựng", Levels.Province, Province, "000.00.06.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
+        new UnitInfo(FirePolice, "Phòng Cảnh sát PCCC", Levels.Province, Province, "000.00.48.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
     ]);
+
+    public const string BuildingDepartment = "60.SXD";
+    public const string FirePolice = "60.PCCC";
 }
 
 /// <summary>The people who act on dossiers: one officer per role and unit, and citizens by personal ID.</summary>

@@ -38,7 +38,8 @@ public static class AccountRules
             known.UnionWith(WorkflowDefinition.Parse(json).Roles ?? []);
         var unknown = roles.Where(r => !known.Contains(r)).ToList();
         return unknown.Count == 0 ? null
-            : Problems.Unprocessable($"Vai trò {string.Join(", ", unknown.Select(r => $"'{r}'"))} không tồn tại; dùng: {string.Join(", ", known.Order(StringComparer.Ordinal))}.", "roles");
+            : Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ",
+                $"Vai trò {string.Join(", ", unknown.Select(r => $"'{r}'"))} không tồn tại; dùng: {string.Join(", ", known.Order(StringComparer.Ordinal))}.", "roles");
     }
 
     /// <summary>
