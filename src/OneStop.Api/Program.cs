@@ -43,7 +43,7 @@ app.MapPublicApi();
 app.MapFilesApi();
 app.MapDocumentsApi();
 app.MapAdminSyncApi();
-if (app.Configuration.GetValue<bool?>("MockPortal:Enabled") ?? app.Services.GetRequiredService<DatabaseSettings>().IsEmbedded)
+if (app.Services.GetRequiredService<DatabaseSettings>().MockPortalMapped)
     app.MapMockNationalPortal("/portal");
 
 using (var scope = app.Services.CreateScope())

@@ -83,8 +83,11 @@ public sealed partial class Dossier
 
     public ClockPause? OpenPause => _pauses.FirstOrDefault(p => p.EndedAt is null);
 
+    /// <summary>The form values, parsed once from <see cref="FormJson"/> (guards read them on every decision).</summary>
     public IReadOnlyDictionary<string, JsonElement> Form =>
-        FormJson is null ? GuardScope.NoForm : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(FormJson)!;
+        _form ??= FormJson is null ? GuardScope.NoForm : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(FormJson)!;
+
+    private IReadOnlyDictionary<string, JsonElement>? _form;
 
     /// <summary>The consultation requests of the current step entry.</summary>
     public IReadOnlyList<DossierConsultation> OpenRound =>
@@ -260,8 +263,11 @@ public sealed partial class Dossier
         Raise(new DossierChanged(this, entry));
     }
 
-    internal void ReplaceForm(IReadOnlyDictionary<string, JsonElement> values) =>
+    internal void ReplaceForm(IReadOnlyDictionary<string, JsonElement> values)
+    {
         FormJson = values.Count == 0 ? null : JsonSerializer.Serialize(values);
+        _form = null;
+    }
 
     internal void ReplacePapers(IEnumerable<DossierDocument> papers)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using OneStop.Api.Tests.Documents;
 using OneStop.Api.Tests.Infrastructure;
 
 namespace OneStop.Api.Tests.Workflow;
@@ -119,6 +120,11 @@ public sealed class RicherDefinitionScenarioTests
         var counter = await second.SignInAsync("tiepnhan.tinh");
         var resolved = await counter.ActAsync(large, "resolve");
         Assert.Equal("lanhdao.tinh", resolved["results"]![0]!.Str("signedBy"));
+        // The system certificate signs; the verification answer names the leader who approved at the step that signs.
+        var issued = await (await counter.GetAsync($"/api/files/{resolved["results"]![0]!.Id("fileId")}")).Content.ReadAsByteArrayAsync();
+        var verified = await (await second.CreateClient().VerifyAsync(issued)).ReadJsonAsync();
+        Assert.True(verified["valid"]!.GetValue<bool>());
+        Assert.Equal("Đỗ Văn Lãnh Đạo (tỉnh) (lanhdao.tinh)", verified.Str("signedBy"));
         Assert.Equal("Returned", (await counter.ActAsync(large, "return-result")).Str("status"));
     }
 
