@@ -8,7 +8,8 @@ public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string? 
 
     public bool Has(string role) => Roles.Contains(role);
 
-    public bool IsSystem => ReferenceEquals(this, System) || UserName == RoleNames.SystemActor && Roles.Count == 0;
+    /// <summary>Only the one <see cref="System"/> instance: an account that happens to be called "system" is not the system.</summary>
+    public bool IsSystem => ReferenceEquals(this, System);
 
     /// <summary>Holds any officer role (built-in or a definition's own, such as appraiser).</summary>
     public bool IsOfficer => Roles.Any(RoleNames.IsOfficerRole);
