@@ -13,6 +13,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OneStopDbCon
         var options = new DbContextOptionsBuilder<OneStopDbContext>();
         DependencyInjection.Configure(options, DatabaseProviders.Sqlite, Path.Combine(Path.GetTempPath(), "onestop-design"),
             "Server=localhost;Database=OneStop;Trusted_Connection=True;TrustServerCertificate=True");
-        return new OneStopDbContext(options.Options, TimeProvider.System);
+        return new OneStopDbContext(options.Options);
     }
 }

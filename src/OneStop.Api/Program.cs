@@ -44,7 +44,7 @@ app.MapPublicApi();
 app.MapFilesApi();
 app.MapDocumentsApi();
 app.MapAdminSyncApi();
-if (MockPortalHosting.IsMappedHere(app.Configuration))
+if (app.Services.GetRequiredService<DatabaseSettings>().MockPortalMapped)
     app.MapMockNationalPortal("/portal");
 
 using (var scope = app.Services.CreateScope())

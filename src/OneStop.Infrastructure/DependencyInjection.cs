@@ -15,13 +15,21 @@ public static class DependencyInjection
     public static IServiceCollection AddOneStopInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OneStopOptions>(configuration.GetSection(OneStopOptions.Section));
-        var provider = configuration["Database:Provider"] ?? DatabaseProviders.Sqlite;
-        var dataDirectory = Path.GetFullPath(configuration[$"{OneStopOptions.Section}:DataDirectory"] ?? "data");
+        var settings = DatabaseSettings.From(configuration);
+        var (provider, dataDirectory) = (settings.Provider, settings.DataDirectory);
         var connectionString = configuration.GetConnectionString("OneStop");
 
         services.AddDbContext<OneStopDbContext>(options => Configure(options, provider, dataDirectory, connectionString));
-        services.AddSingleton(new DatabaseSettings(provider, dataDirectory));
+        services.AddSingleton(settings);
         services.AddSingleton<DefinitionCatalog>();
+        services.AddScoped<Events.DomainEventDispatcher>();
+        // In the order they run for one event; the outbox row of an event comes first.
+        services.AddScoped<Events.IDomainEventHandler, Events.OutboxHandler>();
+        services.AddScoped<Events.IDomainEventHandler, Events.ResultsHandler>();
+        services.AddScoped<Events.IDomainEventHandler, Events.NotificationHandler>();
+        services.AddScoped<Events.IDomainEventHandler, Events.TimerHandler>();
+        services.AddTransient<Timers.DossierTimerJob>();
+        services.AddHostedService<Timers.TimerStartup>();
         services.AddOneStopIdentity(configuration);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Dossiers.DossierContextFactory>();
@@ -51,8 +59,19 @@ public static class DependencyInjection
     }
 }
 
-/// <summary>The database choice, resolved once at start-up.</summary>
-public sealed record DatabaseSettings(string Provider, string DataDirectory)
+/// <summary>
+/// The database choice and what follows from it, decided in this one place at start-up: the embedded default
+/// (SQLite under the data folder) also maps the mock national portal unless <c>MockPortal:Enabled</c> says otherwise.
+/// </summary>
+public sealed record DatabaseSettings(string Provider, string DataDirectory, bool MockPortalMapped)
 {
     public bool IsEmbedded => Provider == DatabaseProviders.Sqlite;
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? DatabaseProviders.Sqlite;
+        return new DatabaseSettings(provider,
+            Path.GetFullPath(configuration[$"{OneStopOptions.Section}:DataDirectory"] ?? "data"),
+            NationalPortal.MockPortalHosting.IsMappedHere(configuration));
+    }
 }

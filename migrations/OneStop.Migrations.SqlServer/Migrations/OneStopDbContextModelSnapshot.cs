@@ -246,6 +246,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AssigneeUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -285,6 +289,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("FormJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime?>("OriginalDueDate")
                         .HasColumnType("datetime2");
 
@@ -315,6 +322,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SignerUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -322,6 +333,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("StepDueDate")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("StepEntry")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("datetime2");
@@ -353,9 +367,71 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OwnerUserName");
 
+                    b.HasIndex("CurrentUnitCode", "AssigneeUserName");
+
                     b.HasIndex("CurrentUnitCode", "Status");
 
                     b.ToTable("Dossiers");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Dossiers.DossierConsultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("DocumentFileIds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("UnitCode", "AnsweredAt");
+
+                    b.ToTable("DossierConsultations");
                 });
 
             modelBuilder.Entity("OneStop.Domain.Dossiers.DossierEvent", b =>
@@ -428,6 +504,46 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.ToTable("DossierEvents");
                 });
 
+            modelBuilder.Entity("OneStop.Domain.Dossiers.DossierTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("StepEntry")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("DoneAt", "DueAt");
+
+                    b.ToTable("DossierTimers");
+                });
+
             modelBuilder.Entity("OneStop.Domain.Units.Unit", b =>
                 {
                     b.Property<string>("Code")
@@ -438,6 +554,13 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("committee");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -636,6 +759,44 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasKey("ProcedureCode");
 
                     b.ToTable("NationalCatalogueChecks");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Persistence.CalendarEntry", b =>
@@ -945,40 +1106,50 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .HasForeignKey("DossierId");
                         });
 
-                    b.OwnsOne("OneStop.Domain.Dossiers.DossierResult", "Result", b1 =>
+                    b.OwnsMany("OneStop.Domain.Dossiers.DossierResult", "Results", b1 =>
                         {
-                            b1.Property<Guid>("DossierId")
-                                .HasColumnType("uniqueidentifier");
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
                             b1.Property<string>("Code")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("nvarchar(32)")
-                                .HasColumnName("ResultCode");
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid?>("FileId")
-                                .HasColumnType("uniqueidentifier")
-                                .HasColumnName("ResultFileId");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateTime>("IssuedAt")
-                                .HasColumnType("datetime2")
-                                .HasColumnName("ResultIssuedAt");
+                                .HasColumnType("datetime2");
 
                             b1.Property<string>("IssuedBy")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
-                                .HasColumnName("ResultIssuedBy");
+                                .HasColumnType("nvarchar(64)");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)")
-                                .HasColumnName("ResultName");
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
 
-                            b1.HasKey("DossierId");
+                            b1.Property<bool>("Signed")
+                                .HasColumnType("bit");
 
-                            b1.ToTable("Dossiers");
+                            b1.Property<string>("SignedBy")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DossierId");
+
+                            b1.ToTable("DossierResults", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("DossierId");
@@ -989,7 +1160,16 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
                     b.Navigation("Documents");
 
-                    b.Navigation("Result");
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Dossiers.DossierConsultation", b =>
+                {
+                    b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
+                        .WithMany("Consultations")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Domain.Dossiers.DossierEvent", b =>
@@ -1001,11 +1181,24 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OneStop.Domain.Dossiers.DossierTimer", b =>
+                {
+                    b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
+                        .WithMany("Timers")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OneStop.Domain.Dossiers.Dossier", b =>
                 {
+                    b.Navigation("Consultations");
+
                     b.Navigation("Events");
 
                     b.Navigation("Pauses");
+
+                    b.Navigation("Timers");
                 });
 #pragma warning restore 612, 618
         }

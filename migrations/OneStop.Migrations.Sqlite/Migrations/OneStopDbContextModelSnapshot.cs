@@ -235,6 +235,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssigneeUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -274,6 +278,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OriginalDueDate")
                         .HasColumnType("TEXT");
 
@@ -304,6 +311,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignerUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -311,6 +322,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("StepDueDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StepEntry")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("TEXT");
@@ -342,9 +356,71 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerUserName");
 
+                    b.HasIndex("CurrentUnitCode", "AssigneeUserName");
+
                     b.HasIndex("CurrentUnitCode", "Status");
 
                     b.ToTable("Dossiers");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Dossiers.DossierConsultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentFileIds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("UnitCode", "AnsweredAt");
+
+                    b.ToTable("DossierConsultations");
                 });
 
             modelBuilder.Entity("OneStop.Domain.Dossiers.DossierEvent", b =>
@@ -415,6 +491,46 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.ToTable("DossierEvents");
                 });
 
+            modelBuilder.Entity("OneStop.Domain.Dossiers.DossierTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StepEntry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("DoneAt", "DueAt");
+
+                    b.ToTable("DossierTimers");
+                });
+
             modelBuilder.Entity("OneStop.Domain.Units.Unit", b =>
                 {
                     b.Property<string>("Code")
@@ -425,6 +541,13 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("committee");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -619,6 +742,44 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasKey("ProcedureCode");
 
                     b.ToTable("NationalCatalogueChecks");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Persistence.CalendarEntry", b =>
@@ -924,40 +1085,48 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .HasForeignKey("DossierId");
                         });
 
-                    b.OwnsOne("OneStop.Domain.Dossiers.DossierResult", "Result", b1 =>
+                    b.OwnsMany("OneStop.Domain.Dossiers.DossierResult", "Results", b1 =>
                         {
-                            b1.Property<Guid>("DossierId")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Code")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ResultCode");
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid?>("FileId")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ResultFileId");
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("IssuedAt")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ResultIssuedAt");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("IssuedBy")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ResultIssuedBy");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ResultName");
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("DossierId");
+                            b1.Property<bool>("Signed")
+                                .HasColumnType("INTEGER");
 
-                            b1.ToTable("Dossiers");
+                            b1.Property<string>("SignedBy")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DossierId");
+
+                            b1.ToTable("DossierResults", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("DossierId");
@@ -968,7 +1137,16 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
                     b.Navigation("Documents");
 
-                    b.Navigation("Result");
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Dossiers.DossierConsultation", b =>
+                {
+                    b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
+                        .WithMany("Consultations")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Domain.Dossiers.DossierEvent", b =>
@@ -980,11 +1158,24 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OneStop.Domain.Dossiers.DossierTimer", b =>
+                {
+                    b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
+                        .WithMany("Timers")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OneStop.Domain.Dossiers.Dossier", b =>
                 {
+                    b.Navigation("Consultations");
+
                     b.Navigation("Events");
 
                     b.Navigation("Pauses");
+
+                    b.Navigation("Timers");
                 });
 #pragma warning restore 612, 618
         }

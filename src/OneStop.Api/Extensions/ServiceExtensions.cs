@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.IdentityModel.Tokens;
 using OneStop.Api.Common;
 using OneStop.Api.Features.Auth;
+using OneStop.Domain;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.NationalPortal;
 using Microsoft.Extensions.Options;
@@ -62,12 +63,14 @@ public static class ServiceExtensions
                 var now = clock.GetUtcNow().UtcDateTime;
                 return (notBefore is null || notBefore <= now.Add(parameters.ClockSkew)) && (expires is null || expires >= now.Subtract(parameters.ClockSkew));
             });
+        // Officer roles are data (a definition's own, such as appraiser): an officer is anyone signed in with a role but citizen.
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, p => p.RequireRole("admin"))
-            .AddPolicy(Policies.Officer, p => p.RequireRole("reception", "specialist", "leader", "admin"))
-            .AddPolicy(Policies.Citizen, p => p.RequireRole("citizen"))
-            .AddPolicy(Policies.Submitter, p => p.RequireRole("reception", "citizen"))
-            .AddPolicy(Policies.ReportReader, p => p.RequireRole("leader", "admin"));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(RoleNames.Admin))
+            .AddPolicy(Policies.Officer, p => p.RequireAssertion(c =>
+                c.User.FindAll(ClaimTypes.Role).Any(r => r.Value == RoleNames.Admin || RoleNames.IsOfficerRole(r.Value))))
+            .AddPolicy(Policies.Citizen, p => p.RequireRole(RoleNames.Citizen))
+            .AddPolicy(Policies.Submitter, p => p.RequireRole(RoleNames.Reception, RoleNames.Citizen))
+            .AddPolicy(Policies.ReportReader, p => p.RequireRole(RoleNames.Leader, RoleNames.Admin));
         services.AddOneStopRateLimiter();
         services.AddSingleton<SignInThrottle>();
         services.AddOneStopNationalPortalSync(configuration);

@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OneStop.Domain.Definitions.Guards;
 
 namespace OneStop.Domain.Definitions;
 
 /// <summary>One problem in a definition, at a JSON path of the authored file (e.g. <c>steps[2].transitions[0].to</c>).</summary>
 public sealed record DefinitionError(string Path, string Message);
+
+/// <summary>Errors refuse publishing; warnings (e.g. two guards that may hold together) are only reported.</summary>
+public sealed record DefinitionReport(IReadOnlyList<DefinitionError> Errors, IReadOnlyList<DefinitionError> Warnings);
 
 /// <summary>
 /// The publish-time checks of DESIGN §4 that JSON Schema cannot express. Every error is reported, in
@@ -15,7 +19,7 @@ public static partial class DefinitionValidator
     /// <summary>Office minutes in a working day (07:30–11:30, 13:30–17:00); durations are compared in these.</summary>
     private const int MinutesPerWorkingDay = 450;
 
-    private static readonly IReadOnlySet<string> Actions = new HashSet<string> { "receive", "forward", "approve", "return", "confirm-payment" };
+    private static readonly IReadOnlySet<string> Actions = new HashSet<string> { "receive", "forward", "approve", "return", "confirm-payment", "elapse" };
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -28,8 +32,12 @@ public static partial class DefinitionValidator
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex StepId();
 
-    /// <param name="unitCodeExists">Whether a unit code named by a step's <c>unit</c> exists.</param>
-    public static IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition, Func<string, bool> unitCodeExists)
+    /// <param name="unitCodeExists">Whether a unit code named by a step's <c>unit</c> or a consultation exists.</param>
+    public static IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition, Func<string, bool> unitCodeExists) =>
+        Check(definition, unitCodeExists).Errors;
+
+    /// <summary>Every error and warning of a definition, in document order.</summary>
+    public static DefinitionReport Check(WorkflowDefinition definition, Func<string, bool> unitCodeExists)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(unitCodeExists);
@@ -37,12 +45,29 @@ public static partial class DefinitionValidator
         var steps = definition.Steps ?? [];
         var shape = new Shape(steps);
         var errors = new List<DefinitionError>();
+        var warnings = new List<DefinitionError>();
+        var context = new Rules(definition, GuardVocabulary.Of(definition), unitCodeExists, errors, warnings);
 
         ValidateHeader(definition, shape, errors);
-        ValidateDocuments(definition.Documents ?? [], errors);
-        ValidateResult(definition.Result, errors);
-        ValidateSteps(steps, shape, unitCodeExists, errors);
-        return errors;
+        ValidateRicherHeader(context);
+        ValidateDocuments(definition.Documents ?? [], context);
+        ValidateResults(definition, errors);
+        ValidateSteps(steps, shape, context);
+        return new DefinitionReport(errors, warnings);
+    }
+
+    /// <summary>What the rules of one definition share.</summary>
+    private sealed record Rules(
+        WorkflowDefinition Definition, GuardVocabulary Vocabulary, Func<string, bool> UnitCodeExists,
+        List<DefinitionError> Errors, List<DefinitionError> Warnings)
+    {
+        public IReadOnlyList<string> Roles => Definition.Roles?.Where(r => !string.IsNullOrWhiteSpace(r)).ToList() ?? RoleNames.DefinitionDefaults;
+
+        public void Guard(string? guard, string path)
+        {
+            if (GuardLanguage.Check(guard, Vocabulary) is { } problem)
+                Errors.Add(new(path, problem));
+        }
     }
 
     /// <summary>What the cross-step rules need to know, computed once before errors are written in document order.</summary>
@@ -142,6 +167,8 @@ public static partial class DefinitionValidator
     {
         if (string.IsNullOrWhiteSpace(definition.Id))
             errors.Add(new("id", "Thiếu mã quy trình (id)."));
+        else if (definition.Id.Length > 100)
+            errors.Add(new("id", "Mã quy trình dài tối đa 100 ký tự."));
         else if (!DefinitionId().IsMatch(definition.Id))
             errors.Add(new("id", $"Mã quy trình '{definition.Id}' không đúng dạng: chữ thường, số và gạch nối, các phần ngăn cách bằng dấu chấm, ví dụ \"ho-tich.dang-ky-khai-sinh\"."));
 
@@ -218,8 +245,9 @@ public static partial class DefinitionValidator
 
     private static string Hours(int minutes) => (minutes / 60m).ToString("0.##", Vietnamese);
 
-    private static void ValidateDocuments(IReadOnlyList<DocumentRequirement> documents, List<DefinitionError> errors)
+    private static void ValidateDocuments(IReadOnlyList<DocumentRequirement> documents, Rules rules)
     {
+        var errors = rules.Errors;
         var firstByCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < documents.Count; i++)
         {
@@ -237,8 +265,11 @@ public static partial class DefinitionValidator
             else
                 firstByCode[document.Code] = i;
 
+            ValidatePaperCode(document.Code, $"{path}.code", errors);
             if (string.IsNullOrWhiteSpace(document.Name))
                 errors.Add(new($"{path}.name", "Thiếu tên giấy tờ."));
+            if (document.Required.When is { } when)
+                rules.Guard(when, $"{path}.required");
             ValidateFields(document.Fields ?? [], path, errors);
         }
     }
@@ -261,21 +292,48 @@ public static partial class DefinitionValidator
     [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
     private static partial Regex FieldName();
 
-    private static void ValidateResult(ResultSpec? result, List<DefinitionError> errors)
+    private static void ValidateResults(WorkflowDefinition definition, List<DefinitionError> errors)
+    {
+        if (definition.Results is { } results)
+        {
+            if (definition.Result is not null)
+                errors.Add(new("result", "Chỉ ghi một trong hai: result (một kết quả, dạng cũ) hoặc results (danh sách kết quả)."));
+            if (results.Count == 0)
+                errors.Add(new("results", "Danh sách kết quả (results) phải có ít nhất một kết quả."));
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < results.Count; i++)
+            {
+                ValidateResult(results[i], $"results[{i}]", errors);
+                if (results[i]?.Code is { Length: > 0 } code && !seen.TryAdd(code, i))
+                    errors.Add(new($"results[{i}].code", $"Mã kết quả '{code}' bị trùng với results[{seen[code]}]."));
+            }
+            return;
+        }
+        if (definition.Result is null)
+        {
+            errors.Add(new("result", "Thiếu kết quả giải quyết (result hoặc results)."));
+            return;
+        }
+        ValidateResult(definition.Result, "result", errors);
+    }
+
+    private static void ValidateResult(ResultSpec? result, string path, List<DefinitionError> errors)
     {
         if (result is null)
         {
-            errors.Add(new("result", "Thiếu kết quả giải quyết (result)."));
+            errors.Add(new(path, "Kết quả không được để trống."));
             return;
         }
         if (string.IsNullOrWhiteSpace(result.Code))
-            errors.Add(new("result.code", "Thiếu mã kết quả giải quyết."));
+            errors.Add(new($"{path}.code", "Thiếu mã kết quả giải quyết."));
+        ValidatePaperCode(result.Code, $"{path}.code", errors);
         if (string.IsNullOrWhiteSpace(result.Name))
-            errors.Add(new("result.name", "Thiếu tên kết quả giải quyết."));
+            errors.Add(new($"{path}.name", "Thiếu tên kết quả giải quyết."));
     }
 
-    private static void ValidateSteps(IReadOnlyList<StepDefinition> steps, Shape shape, Func<string, bool> unitCodeExists, List<DefinitionError> errors)
+    private static void ValidateSteps(IReadOnlyList<StepDefinition> steps, Shape shape, Rules rules)
     {
+        var errors = rules.Errors;
         if (steps.Count < 2)
             errors.Add(new("steps", "Quy trình phải có ít nhất hai bước: tiếp nhận và trả kết quả."));
         if (shape.ReceptionIndexes.Count == 0)
@@ -300,8 +358,10 @@ public static partial class DefinitionValidator
             }
             if (graph is not null)
                 ValidatePlace(step, i, path, shape, graph, steps, errors);
-            ValidateStep(step, i, path, shape, unitCodeExists, errors);
-            ValidateTransitions(step, i, path, shape, errors);
+            ValidateStep(step, i, path, shape, rules);
+            ValidateStepExtras(step, i, path, shape, rules);
+            ValidateTransitions(step, i, path, shape, rules);
+            ValidateGuardOrder(step, path, rules);
         }
     }
 
@@ -321,10 +381,13 @@ public static partial class DefinitionValidator
                 $"Từ bước '{step.Id}' không có đường tới bước trả kết quả '{steps[shape.Result].Id}' (ngõ cụt hoặc vòng lặp không lối ra)."));
     }
 
-    private static void ValidateStep(StepDefinition step, int index, string path, Shape shape, Func<string, bool> unitCodeExists, List<DefinitionError> errors)
+    private static void ValidateStep(StepDefinition step, int index, string path, Shape shape, Rules rules)
     {
+        var errors = rules.Errors;
         if (string.IsNullOrWhiteSpace(step.Id))
             errors.Add(new($"{path}.id", "Thiếu mã bước."));
+        else if (step.Id.Length > 60)
+            errors.Add(new($"{path}.id", "Mã bước dài tối đa 60 ký tự."));
         else if (!StepId().IsMatch(step.Id))
             errors.Add(new($"{path}.id", $"Mã bước '{step.Id}' không đúng dạng: chữ thường, số và gạch nối, ví dụ \"tham-dinh\"."));
         else if (shape.IndexById[step.Id] != index)
@@ -344,12 +407,18 @@ public static partial class DefinitionValidator
         else if (isReception && index != 0)
             errors.Add(new($"{path}.kind", "Bước tiếp nhận phải đứng đầu danh sách bước."));
 
-        if (!StepRoles.All.Contains(step.Role ?? ""))
-            errors.Add(new($"{path}.role", $"Vai trò '{step.Role}' không hợp lệ; chỉ dùng: {string.Join(", ", StepRoles.All)}."));
-        else if (isReception && step.Role != StepRoles.Reception)
+        if (step.Kind == StepKinds.Wait && step.Role is null)
+        {
+            // A wait ends by itself: nobody acts at it.
+        }
+        else if (!rules.Roles.Contains(step.Role ?? ""))
+            errors.Add(new($"{path}.role", $"Vai trò '{step.Role}' không hợp lệ; chỉ dùng: {string.Join(", ", rules.Roles)}."));
+        else if (isReception && step.Role != RoleNames.Reception)
             errors.Add(new($"{path}.role", "Bước tiếp nhận phải do bộ phận một cửa thực hiện (role \"reception\")."));
+        else if (isResult && step.Role != RoleNames.Reception)
+            errors.Add(new($"{path}.role", "Bước trả kết quả do bộ phận một cửa thực hiện (role \"reception\")."));
 
-        ValidateUnit(step, path, isReception, isResult, unitCodeExists, errors);
+        ValidateUnit(step, path, isReception, isResult, rules.UnitCodeExists, errors);
 
         if (step.Duration is not null)
         {
@@ -358,6 +427,10 @@ public static partial class DefinitionValidator
                 errors.Add(new($"{path}.duration", "Bước tiếp nhận không có thời hạn riêng: thời hạn giải quyết tính từ khi tiếp nhận."));
             else
                 ValidateDuration(step.Duration, $"{path}.duration", "Thời hạn của bước", errors);
+        }
+        else if (step.Kind == StepKinds.Wait)
+        {
+            errors.Add(new($"{path}.duration", "Bước chờ (wait) phải có thời hạn (duration), ví dụ { \"workingDays\": 2 } cho niêm yết công khai 02 ngày làm việc."));
         }
     }
 
@@ -381,8 +454,9 @@ public static partial class DefinitionValidator
                 $"Đơn vị '{unit}' không tồn tại; dùng receiving, parent, một cấp ({string.Join(", ", Levels.All)}) hoặc mã một đơn vị có thật."));
     }
 
-    private static void ValidateTransitions(StepDefinition step, int index, string path, Shape shape, List<DefinitionError> errors)
+    private static void ValidateTransitions(StepDefinition step, int index, string path, Shape shape, Rules rules)
     {
+        var errors = rules.Errors;
         var transitions = step.Transitions ?? [];
         var isReception = index == shape.Reception;
         if (step.Kind == StepKinds.Result)
@@ -418,6 +492,12 @@ public static partial class DefinitionValidator
                 errors.Add(new($"{at}.action", "Hành động approve chỉ dùng ở bước phê duyệt (kind \"approval\")."));
             else if (kindKnown && action == "confirm-payment" && step.Kind != StepKinds.Payment)
                 errors.Add(new($"{at}.action", "Hành động confirm-payment chỉ dùng ở bước thu phí (kind \"payment\")."));
+            else if (kindKnown && action == "elapse" && step.Kind != StepKinds.Wait)
+                errors.Add(new($"{at}.action", "Hành động elapse chỉ dùng ở bước chờ (kind \"wait\"): hệ thống tự thực hiện khi hết thời hạn."));
+            else if (step.Kind == StepKinds.Wait && action != "elapse")
+                errors.Add(new($"{at}.action", $"Bước chờ (wait) chỉ rời đi bằng elapse, không dùng '{action}'."));
+            else if (step.Kind == StepKinds.Consultation && action is not ("forward" or "return"))
+                errors.Add(new($"{at}.action", $"Bước lấy ý kiến chỉ dùng forward hoặc return, không dùng '{action}'."));
 
             if (string.IsNullOrWhiteSpace(transition.To))
                 errors.Add(new($"{at}.to", "Thiếu bước đích (to)."));
@@ -428,8 +508,8 @@ public static partial class DefinitionValidator
             else if (target == index || transition.To == step.Id)
                 errors.Add(new($"{at}.to", $"Bước '{step.Id}' không được chuyển tới chính nó."));
 
-            if (transition.When is not null && !GuardExpression.TryParse(transition.When, out _, out var guardError))
-                errors.Add(new($"{at}.when", guardError ?? "Điều kiện không hợp lệ."));
+            if (transition.When is not null)
+                rules.Guard(transition.When, $"{at}.when");
         }
     }
 }

@@ -4,12 +4,17 @@ using System.Text.Json.Serialization;
 namespace OneStop.Domain.Definitions;
 
 /// <summary>
-/// One version of a procedure's workflow, exactly as authored in <c>workflows/*.json</c> (DESIGN §4).
+/// One version of a procedure's workflow, exactly as authored in <c>workflows/*.json</c> (DESIGN §4, §4.1).
 /// Values such as kinds, roles and units stay strings here so that <see cref="DefinitionValidator"/>
-/// can report a precise path for a wrong value instead of failing the whole parse.
+/// can report a precise path for a wrong value instead of failing the whole parse. Members added by §4.1
+/// are nullable so that an older file serialises (and hashes) exactly as it did.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record WorkflowDefinition
 {
+    /// <summary>The schema reference an editor may put in the file; ignored otherwise.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
     public string Id { get; init; } = "";
     public int Version { get; init; }
     public string Name { get; init; } = "";
@@ -17,16 +22,35 @@ public sealed record WorkflowDefinition
     public string? Field { get; init; }
     public string Level { get; init; } = "";
     public string OnlineLevel { get; init; } = "";
+    /// <summary>Vietnam date from which the version takes new dossiers (issue 16 acts on it; stored and checked here).</summary>
+    public string? EffectiveFrom { get; init; }
+    /// <summary>Received at any counter of the province (issue 10 acts on it; stored and checked here).</summary>
+    public bool? AnyPoint { get; init; }
+    /// <summary><c>resume</c> (default) or <c>restart</c> (issue 10 acts on it; stored and checked here).</summary>
+    public string? SupplementClock { get; init; }
     public Duration? ProcessingTime { get; init; }
+    public IReadOnlyList<FormField>? Form { get; init; }
     public Fee? Fee { get; init; }
+    /// <summary>Roles the steps may name; absent means reception, specialist and leader.</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
     public IReadOnlyList<DocumentRequirement> Documents { get; init; } = [];
+    /// <summary>The single result of an older file; newer ones list <see cref="Results"/>.</summary>
     public ResultSpec? Result { get; init; }
+    public IReadOnlyList<ResultSpec>? Results { get; init; }
     public IReadOnlyList<StepDefinition> Steps { get; init; } = [];
 
     public StepDefinition? FindStep(string? stepId) => Steps.FirstOrDefault(s => s.Id == stepId);
 
     /// <summary>The single step of kind <c>reception</c>; every dossier starts there.</summary>
     public StepDefinition ReceptionStep => Steps.First(s => s.Kind == StepKinds.Reception);
+
+    /// <summary>The roles in force: the listed ones, or the defaults of DESIGN §4.1.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> RolesInForce => Roles ?? RoleNames.DefinitionDefaults;
+
+    /// <summary>Every result the dossier ends with: <c>results</c>, or the one <c>result</c> of an older file.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ResultSpec> AllResults => Results ?? (Result is null ? [] : [Result]);
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -36,7 +60,7 @@ public sealed record WorkflowDefinition
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    /// <summary>Parses definition JSON; throws <see cref="JsonException"/> on malformed JSON.</summary>
+    /// <summary>Parses definition JSON; throws <see cref="JsonException"/> on malformed JSON or an unknown member.</summary>
     public static WorkflowDefinition Parse(string json) =>
         JsonSerializer.Deserialize<WorkflowDefinition>(json, JsonOptions)
         ?? throw new JsonException("Định nghĩa quy trình rỗng.");
@@ -45,6 +69,7 @@ public sealed record WorkflowDefinition
 }
 
 /// <summary>A span of working time: whole or fractional working days, or working hours.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Duration
 {
     public decimal? WorkingDays { get; init; }
@@ -55,18 +80,62 @@ public sealed record Duration
         (int)Math.Round((WorkingDays ?? 0) * minutesPerWorkingDay + (WorkingHours ?? 0) * 60m);
 }
 
+/// <summary>
+/// The fee rule (DESIGN §4.1): <see cref="Amount"/> per dossier, copy or page (<see cref="Per"/>, the count read
+/// from the form field <see cref="CountField"/>), <see cref="OnlineAmount"/> instead for online submissions,
+/// nothing when <see cref="ExemptWhen"/> holds. Computed once per dossier at submission.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Fee
 {
     public decimal Amount { get; init; }
     public string Currency { get; init; } = "VND";
+    public decimal? OnlineAmount { get; init; }
+    /// <summary><c>dossier</c> (default), <c>copy</c> or <c>page</c>.</summary>
+    public string? Per { get; init; }
+    /// <summary>The form field (a whole number) holding the count of copies or pages when <see cref="Per"/> is not <c>dossier</c>.</summary>
+    public string? CountField { get; init; }
+    /// <summary>A cap on the whole amount (e.g. 200.000 đồng per certified copy), when the law sets one.</summary>
+    public decimal? Max { get; init; }
+    /// <summary>A guard; when it holds the dossier pays nothing.</summary>
+    public string? ExemptWhen { get; init; }
     public string? Note { get; init; }
 }
 
+/// <summary>One typed field of a definition's form (DESIGN §4.1).</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record FormField
+{
+    public string Key { get; init; } = "";
+    public string Label { get; init; } = "";
+    public string Type { get; init; } = "";
+    public bool? Required { get; init; }
+    public decimal? Min { get; init; }
+    public decimal? Max { get; init; }
+    public IReadOnlyList<string>? Choices { get; init; }
+}
+
+public static class FormFieldTypes
+{
+    public const string Text = "text";
+    public const string Number = "number";
+    public const string Date = "date";
+    public const string Boolean = "boolean";
+    public const string Choice = "choice";
+    public const string IdNumber = "idNumber";
+    public const string TaxCode = "taxCode";
+    public const string Money = "money";
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Text, Number, Date, Boolean, Choice, IdNumber, TaxCode, Money };
+    public static bool IsNumeric(string? type) => type is Number or Money;
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record DocumentRequirement
 {
     public string Code { get; init; } = "";
     public string Name { get; init; } = "";
-    public bool Required { get; init; }
+    /// <summary><c>true</c>/<c>false</c>, or a guard under which the paper is required (DESIGN §4.1).</summary>
+    public RequiredRule Required { get; init; }
     /// <summary>True when a stored repository document of the same type code may be reused instead of a new paper.</summary>
     public bool Reusable { get; init; }
 
@@ -74,7 +143,36 @@ public sealed record DocumentRequirement
     public IReadOnlyList<DocumentField> Fields { get; init; } = [];
 }
 
+/// <summary>A paper's <c>required</c>: always, never, or when a guard holds for the dossier.</summary>
+[JsonConverter(typeof(RequiredRuleConverter))]
+public readonly record struct RequiredRule(bool Always, string? When = null)
+{
+    public static implicit operator RequiredRule(bool always) => new(always);
+
+    public bool IsConditional => When is not null;
+}
+
+internal sealed class RequiredRuleConverter : JsonConverter<RequiredRule>
+{
+    public override RequiredRule Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.True => new RequiredRule(true),
+        JsonTokenType.False => new RequiredRule(false),
+        JsonTokenType.String => new RequiredRule(false, reader.GetString()),
+        _ => throw new JsonException("required phải là true, false hoặc một điều kiện (chuỗi)."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, RequiredRule value, JsonSerializerOptions options)
+    {
+        if (value.When is not null)
+            writer.WriteStringValue(value.When);
+        else
+            writer.WriteBooleanValue(value.Always);
+    }
+}
+
 /// <summary>One structured field of a digitized paper, e.g. <c>soGiayChungSinh</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record DocumentField
 {
     public string Name { get; init; } = "";
@@ -82,6 +180,7 @@ public sealed record DocumentField
     public bool Required { get; init; }
 }
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ResultSpec
 {
     public string Code { get; init; } = "";
@@ -90,23 +189,52 @@ public sealed record ResultSpec
     public bool StoreInRepository { get; init; }
 }
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record StepDefinition
 {
     public string Id { get; init; } = "";
     public string Name { get; init; } = "";
     public string Kind { get; init; } = "";
-    public string Role { get; init; } = "";
+    /// <summary>Who acts at the step; a wait step has none (the system ends it).</summary>
+    public string? Role { get; init; }
     /// <summary><c>receiving</c>, <c>parent</c>, a level name, or a unit code.</summary>
     public string Unit { get; init; } = StepUnits.Receiving;
     public Duration? Duration { get; init; }
+    /// <summary><c>claim</c>: one officer of the role claims the work; a leader may assign it.</summary>
+    public string? Assign { get; init; }
+    /// <summary>An approval step that <c>signs</c> records its leader as the results' signer.</summary>
+    public bool? Signs { get; init; }
+    /// <summary>Opinion requests opened when a consultation step is entered.</summary>
+    public IReadOnlyList<ConsultSpec>? Consult { get; init; }
+    /// <summary><c>"all"</c> or how many answers open the way forward.</summary>
+    public JsonElement? Join { get; init; }
+    /// <summary><c>deemAgreed</c> or <c>escalate</c>, for a consultation not answered by its due date.</summary>
+    public string? OnTimeout { get; init; }
+    public EscalateSpec? Escalate { get; init; }
     public IReadOnlyList<TransitionDefinition> Transitions { get; init; } = [];
 }
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ConsultSpec
+{
+    public string Unit { get; init; } = "";
+    public string Role { get; init; } = "";
+    public Duration? Duration { get; init; }
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record EscalateSpec
+{
+    public Duration? Before { get; init; }
+    public IReadOnlyList<string>? Notify { get; init; }
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record TransitionDefinition
 {
     public string Action { get; init; } = "";
     public string To { get; init; } = "";
-    /// <summary>Optional guard such as <c>fee.amount &gt; 0</c>, see <see cref="GuardExpression"/>.</summary>
+    /// <summary>Optional guard, a JavaScript expression such as <c>form.dienTichSan &gt; 250</c>; none is the default.</summary>
     public string? When { get; init; }
 }
 
@@ -116,23 +244,16 @@ public static class StepKinds
     public const string Task = "task";
     public const string Approval = "approval";
     public const string Payment = "payment";
+    public const string Consultation = "consultation";
+    public const string Wait = "wait";
     public const string Result = "result";
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Reception, Task, Approval, Payment, Result };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Reception, Task, Approval, Payment, Consultation, Wait, Result };
 }
 
 public static class StepUnits
 {
     public const string Receiving = "receiving";
     public const string Parent = "parent";
-}
-
-/// <summary>Roles a step may name; admin and citizen never own a processing step.</summary>
-public static class StepRoles
-{
-    public const string Reception = "reception";
-    public const string Specialist = "specialist";
-    public const string Leader = "leader";
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Reception, Specialist, Leader };
 }
 
 public static class Levels

@@ -1,19 +1,20 @@
 namespace OneStop.Domain.Dossiers;
 
-/// <summary>Who is acting: a signed-in officer (roles at one unit) or a citizen (by personal ID).</summary>
+/// <summary>Who is acting: a signed-in officer (roles at one unit), a citizen (by personal ID) or the system.</summary>
 public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string? UnitCode, string? PersonalId = null)
 {
-    public const string AdminRole = "admin";
-    public const string ReceptionRole = "reception";
-    public const string SpecialistRole = "specialist";
-    public const string LeaderRole = "leader";
-    public const string CitizenRole = "citizen";
+    /// <summary>The system itself, for waits that elapse and consultations deemed agreed.</summary>
+    public static Actor System { get; } = new(RoleNames.SystemActor, new HashSet<string>(), null);
 
     public bool Has(string role) => Roles.Contains(role);
 
-    public bool IsOfficer => Has(ReceptionRole) || Has(SpecialistRole) || Has(LeaderRole);
+    /// <summary>Only the one <see cref="System"/> instance: an account that happens to be called "system" is not the system.</summary>
+    public bool IsSystem => ReferenceEquals(this, System);
+
+    /// <summary>Holds any officer role (built-in or a definition's own, such as appraiser).</summary>
+    public bool IsOfficer => Roles.Any(RoleNames.IsOfficerRole);
 
     /// <summary>An officer with <paramref name="role"/> who belongs to <paramref name="unitCode"/>.</summary>
-    public bool IsOfficerAt(string role, string? unitCode) =>
-        Has(role) && unitCode is not null && string.Equals(UnitCode, unitCode, StringComparison.OrdinalIgnoreCase);
+    public bool IsOfficerAt(string? role, string? unitCode) =>
+        role is not null && Has(role) && unitCode is not null && string.Equals(UnitCode, unitCode, StringComparison.OrdinalIgnoreCase);
 }

@@ -15,7 +15,7 @@ public sealed partial class Dossier
     /// <summary>Null when <paramref name="actor"/> may digitize papers of this dossier now; otherwise why not.</summary>
     public DossierRefusedException? CheckDigitize(Actor actor) =>
         !Status.IsOpen() ? new DossierRefusedException(RefusalKind.Conflict, $"Không thể số hóa giấy tờ khi hồ sơ đang ở trạng thái {Status}.")
-        : !actor.IsOfficerAt(Actor.ReceptionRole, ReceivingUnitCode) && !actor.IsOfficerAt(Actor.ReceptionRole, CurrentUnitCode)
+        : !actor.IsOfficerAt(RoleNames.Reception, ReceivingUnitCode) && !actor.IsOfficerAt(RoleNames.Reception, CurrentUnitCode)
             ? new DossierRefusedException(RefusalKind.Forbidden, "Chỉ cán bộ một cửa của đơn vị được số hóa giấy tờ.")
         : null;
 

@@ -27,12 +27,14 @@ public sealed partial class Dossier
         if (moveReceiving)
             ReceivingUnitCode = toUnit;
         // The acting unit of this event is the one the dossier leaves; ToUnitCode is where it now is.
-        _events.Add(new DossierEvent(
+        var entry = new DossierEvent(
             _events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1,
             utcNow, DossierActions.Transfer, actor.UserName, fromUnit,
             Status, Status, CurrentStepId, CurrentStepId, CurrentUnitCode,
-            $"Chuyển hồ sơ từ đơn vị {fromUnit} sang đơn vị {toUnit}: {reason.Trim()}", DueDate, StepDueDate));
+            $"Chuyển hồ sơ từ đơn vị {fromUnit} sang đơn vị {toUnit}: {reason.Trim()}", DueDate, StepDueDate);
+        _events.Add(entry);
         Version++;
+        Raise(new DossierChanged(this, entry));
     }
 
     private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -1,18 +1,25 @@
-using OneStop.Domain.Calendar;
+using System.Text.Json;
 using OneStop.Domain.Definitions;
+using OneStop.Domain.Definitions.Guards;
+using OneStop.Domain.Dossiers.Actions;
 
 namespace OneStop.Domain.Dossiers;
 
 /// <summary>
-/// One application for one procedure (hồ sơ). The aggregate guards its own status; which moves exist
-/// comes from the definition version it is pinned to, read through <see cref="WorkflowEngine"/>.
-/// Every method checks everything before it changes anything, so a refusal leaves it untouched.
+/// One application for one procedure (hồ sơ). The aggregate keeps the state and the invariants every action
+/// shares (the history, the clock, entering a step); each action — who may take it, when, and what it does —
+/// is one file under <c>Dossiers/Actions</c>. Which moves exist comes from the compiled model of the definition
+/// version the dossier is pinned to. Every action checks everything before it changes anything.
 /// </summary>
 public sealed partial class Dossier
 {
     private readonly List<DossierDocument> _documents = [];
     private readonly List<DossierEvent> _events = [];
     private readonly List<ClockPause> _pauses = [];
+    private readonly List<DossierConsultation> _consultations = [];
+    private readonly List<DossierTimer> _timers = [];
+    private readonly List<DossierResult> _results = [];
+    private readonly List<IDomainEvent> _domainEvents = [];
 
     private Dossier() { }
 
@@ -21,7 +28,7 @@ public sealed partial class Dossier
     public string TrackingSecret { get; private set; } = "";
     public string ProcedureId { get; private set; } = "";
     public int DefinitionVersion { get; private set; }
-    public DossierStatus Status { get; private set; }
+    public DossierStatus Status { get; internal set; }
     public string CurrentStepId { get; private set; } = "";
     public string CurrentUnitCode { get; private set; } = "";
     public string ReceivingUnitCode { get; private set; } = "";
@@ -29,28 +36,36 @@ public sealed partial class Dossier
     public Applicant Applicant { get; private set; } = null!;
     /// <summary>The citizen account that submitted online, when there is one.</summary>
     public string? OwnerUserName { get; private set; }
+    /// <summary>The fee computed for this dossier at submission (DESIGN §4.1); guards read it as <c>fee.amount</c>.</summary>
     public decimal FeeAmount { get; private set; }
+    /// <summary>The typed form values as JSON (<c>{ key: value }</c>), validated against the definition.</summary>
+    public string? FormJson { get; private set; }
+    /// <summary>The officer who claimed (or was assigned) the current step's work, on a claimable step.</summary>
+    public string? AssigneeUserName { get; internal set; }
+    /// <summary>Counts entries into steps; timers and consultation rounds belong to one entry.</summary>
+    public int StepEntry { get; private set; }
+    /// <summary>The leader who approved at a step that <c>signs</c>; the results name them as signer.</summary>
+    public string? SignerUserName { get; internal set; }
 
     public DateTime SubmittedAt { get; private set; }
-    public DateTime? ReceivedAt { get; private set; }
+    public DateTime? ReceivedAt { get; internal set; }
     /// <summary>When the legal clock started (after the 15:00 cut-off: the next working morning).</summary>
-    public DateTime? ClockStartedAt { get; private set; }
-    public DateTime? DueDate { get; private set; }
+    public DateTime? ClockStartedAt { get; internal set; }
+    public DateTime? DueDate { get; internal set; }
     /// <summary>The due date before any apology moved it.</summary>
-    public DateTime? OriginalDueDate { get; private set; }
+    public DateTime? OriginalDueDate { get; internal set; }
     public DateTime? StepStartedAt { get; private set; }
-    public DateTime? StepDueDate { get; private set; }
-    public DateTime? ResolvedAt { get; private set; }
-    public DateTime? ReturnedAt { get; private set; }
+    public DateTime? StepDueDate { get; internal set; }
+    public DateTime? ResolvedAt { get; internal set; }
+    public DateTime? ReturnedAt { get; internal set; }
     /// <summary>When the dossier was refused or stopped.</summary>
-    public DateTime? ClosedAt { get; private set; }
+    public DateTime? ClosedAt { get; internal set; }
 
-    public bool DueDateReset { get; private set; }
-    public bool SupplementRequestedBeforeReception { get; private set; }
-    public bool SupplementRequestedDuringProcessing { get; private set; }
+    public bool DueDateReset { get; internal set; }
+    public bool SupplementRequestedBeforeReception { get; internal set; }
+    public bool SupplementRequestedDuringProcessing { get; internal set; }
     /// <summary>Where to go back to when a supplement, payment or withdrawal wait ends.</summary>
-    public DossierStatus? ResumeStatus { get; private set; }
-    public DossierResult? Result { get; private set; }
+    public DossierStatus? ResumeStatus { get; internal set; }
 
     /// <summary>Optimistic concurrency token, bumped by every change; the API's ETag.</summary>
     public int Version { get; private set; }
@@ -58,18 +73,41 @@ public sealed partial class Dossier
     public IReadOnlyList<DossierDocument> Documents => _documents;
     public IReadOnlyList<DossierEvent> Events => _events;
     public IReadOnlyList<ClockPause> Pauses => _pauses;
+    public IReadOnlyList<DossierConsultation> Consultations => _consultations;
+    public IReadOnlyList<DossierTimer> Timers => _timers;
+    public IReadOnlyList<DossierResult> Results => _results;
+    /// <summary>The first result, as older code and the national portal's payload read it.</summary>
+    public DossierResult? Result => _results.Count == 0 ? null : _results[0];
+    /// <summary>What this dossier's changes since the last save mean to the rest of the system.</summary>
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
 
     public ClockPause? OpenPause => _pauses.FirstOrDefault(p => p.EndedAt is null);
 
+    /// <summary>The form values, parsed once from <see cref="FormJson"/> (guards read them on every decision).</summary>
+    public IReadOnlyDictionary<string, JsonElement> Form =>
+        _form ??= FormJson is null ? GuardScope.NoForm : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(FormJson)!;
+
+    private IReadOnlyDictionary<string, JsonElement>? _form;
+
+    /// <summary>The consultation requests of the current step entry.</summary>
+    public IReadOnlyList<DossierConsultation> OpenRound =>
+        _consultations.Where(c => c.StepId == CurrentStepId && c.Round == StepEntry).ToList();
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
+
+    internal void Raise(IDomainEvent domainEvent) => _domainEvents.Add(domainEvent);
+
     /// <summary>
-    /// Creates a dossier in status <c>Submitted</c> at the reception step. Counter and post papers may be
-    /// recorded by code alone (seen at the desk); online papers need a file or a repository document.
+    /// Creates a dossier in status <c>Submitted</c> at the reception step. Counter and post papers may be recorded by
+    /// code alone (seen at the desk); online papers need a file or a repository document. The form is validated,
+    /// the fee computed and the papers required under a guard checked, all before anything exists.
     /// </summary>
     public static Dossier Submit(
         DossierContext context, string code, string trackingSecret, Applicant applicant, Channel channel,
-        string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents)
+        string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form = null)
     {
-        var definition = context.Definition;
+        var model = context.Model;
+        var definition = model.Definition;
         var actor = context.Actor;
         CheckSubmitter(actor, channel, receivingUnitCode, definition);
 
@@ -82,7 +120,12 @@ public sealed partial class Dossier
                 $"Thủ tục '{definition.Name}' được tiếp nhận ở cấp {definition.Level}, đơn vị '{unit.Code}' thuộc cấp {unit.Level}.",
                 "receivingUnitCode");
 
-        var papers = MatchDocuments(definition, documents, channel, requireAll: true);
+        var values = FormValues.Validate(model.Form, form, context.Today);
+        var papers = MatchDocuments(definition, documents, channel);
+        var scope = Scope(values, applicant, channel, 0, papers, new GuardUnit(unit.Code, unit.Level, unit.Kind));
+        var fee = model.Fee.Compute(scope);
+        RequireAll(model, papers, scope with { FeeAmount = fee });
+
         var dossier = new Dossier
         {
             Id = Guid.CreateVersion7(context.UtcNow),
@@ -91,13 +134,14 @@ public sealed partial class Dossier
             ProcedureId = definition.Id,
             DefinitionVersion = definition.Version,
             Status = DossierStatus.Submitted,
-            CurrentStepId = definition.ReceptionStep.Id,
+            CurrentStepId = model.Reception.Id,
             CurrentUnitCode = unit.Code,
             ReceivingUnitCode = unit.Code,
             Channel = channel,
             Applicant = applicant,
-            OwnerUserName = actor.Has(Actor.CitizenRole) ? actor.UserName : null,
-            FeeAmount = definition.Fee?.Amount ?? 0,
+            OwnerUserName = actor.Has(RoleNames.Citizen) ? actor.UserName : null,
+            FeeAmount = fee,
+            FormJson = values.Count == 0 ? null : JsonSerializer.Serialize(values),
             SubmittedAt = context.UtcNow,
         };
         dossier._documents.AddRange(papers);
@@ -107,7 +151,7 @@ public sealed partial class Dossier
 
     private static void CheckSubmitter(Actor actor, Channel channel, string receivingUnitCode, WorkflowDefinition definition)
     {
-        if (actor.Has(Actor.CitizenRole))
+        if (actor.Has(RoleNames.Citizen))
         {
             if (channel != Channel.Online)
                 throw new DossierRefusedException(RefusalKind.Invalid, "Công dân chỉ nộp hồ sơ trực tuyến (channel = online).", "channel");
@@ -115,7 +159,7 @@ public sealed partial class Dossier
                 throw new DossierRefusedException(RefusalKind.Invalid, $"Thủ tục '{definition.Name}' không cung cấp dịch vụ công trực tuyến.", "procedureId");
             return;
         }
-        if (!actor.Has(Actor.ReceptionRole))
+        if (!actor.Has(RoleNames.Reception))
             throw new DossierRefusedException(RefusalKind.Forbidden, "Chỉ cán bộ một cửa hoặc công dân được nộp hồ sơ.");
         if (channel == Channel.Online)
             throw new DossierRefusedException(RefusalKind.Invalid, "Cán bộ một cửa tiếp nhận hồ sơ qua kênh counter hoặc post.", "channel");
@@ -123,9 +167,8 @@ public sealed partial class Dossier
             throw new DossierRefusedException(RefusalKind.Forbidden, "Cán bộ một cửa chỉ tiếp nhận hồ sơ tại đơn vị của mình.", "receivingUnitCode");
     }
 
-    /// <summary>Checks papers against the definition; with <paramref name="requireAll"/>, names every missing required paper.</summary>
-    private static List<DossierDocument> MatchDocuments(
-        WorkflowDefinition definition, IReadOnlyList<DocumentSubmission> documents, Channel channel, bool requireAll)
+    /// <summary>Checks papers against the definition: known codes, listed once, online ones with a file or repository document.</summary>
+    internal static List<DossierDocument> MatchDocuments(WorkflowDefinition definition, IReadOnlyList<DocumentSubmission> documents, Channel channel)
     {
         var papers = new List<DossierDocument>();
         for (var i = 0; i < documents.Count; i++)
@@ -146,45 +189,129 @@ public sealed partial class Dossier
             papers.Add(new DossierDocument(requirement.Code, requirement.Name, submitted.FileId, submitted.RepositoryDocumentId,
                 SeenAtCounter: channel != Channel.Online && submitted.FileId is null && submitted.RepositoryDocumentId is null));
         }
-        if (requireAll)
-        {
-            var missing = definition.Documents.Where(d => d.Required && papers.All(p => p.Code != d.Code)).ToList();
-            if (missing.Count > 0)
-                throw new DossierRefusedException(RefusalKind.Invalid,
-                    "Thiếu giấy tờ bắt buộc: " + string.Join("; ", missing.Select(m => $"{m.Code} ({m.Name})")) + ".", "documents");
-        }
         return papers;
     }
 
-    private GuardFacts Facts => new(FeeAmount, Applicant.Type == ApplicantType.Organisation ? "organisation" : "person",
-        Channel.ToString().ToLowerInvariant());
-
-    private void Record(DossierContext context, string action, DossierStatus? fromStatus, string? fromStep, string? comment)
+    /// <summary>Names every required paper missing — the always-required ones and those whose guard holds for this dossier.</summary>
+    private static void RequireAll(ProcedureModel model, IReadOnlyList<DossierDocument> papers, GuardScope scope)
     {
-        _events.Add(new DossierEvent(
+        var missing = model.Papers.Where(p => papers.All(d => d.Code != p.Code) && p.IsRequired(scope)).ToList();
+        if (missing.Count > 0)
+            throw new DossierRefusedException(RefusalKind.Invalid,
+                "Thiếu giấy tờ bắt buộc: " + string.Join("; ", missing.Select(m => $"{m.Code} ({m.Requirement.Name})")) + ".", "documents");
+    }
+
+    /// <summary>What this dossier's guards may read, with the unit it is at now.</summary>
+    public GuardScope Scope(DossierContext context)
+    {
+        var unit = context.Units.Find(CurrentUnitCode);
+        return Scope(Form, Applicant, Channel, FeeAmount, _documents, unit is null ? null : new GuardUnit(unit.Code, unit.Level, unit.Kind));
+    }
+
+    private static GuardScope Scope(IReadOnlyDictionary<string, JsonElement> form, Applicant applicant, Channel channel, decimal fee,
+        IReadOnlyList<DossierDocument> papers, GuardUnit? unit) =>
+        new(form, applicant.Type == ApplicantType.Organisation ? GuardScope.Organization : GuardScope.Citizen, applicant.IdNumber,
+            channel.ToString().ToLowerInvariant(), fee, papers.Select(p => p.Code).ToList(), unit);
+
+    /// <summary>
+    /// Takes <paramref name="action"/>: the action's own check (who, where, when) first, then its effect, then one
+    /// history event. A refusal throws <see cref="DossierRefusedException"/> and leaves the dossier as it was.
+    /// </summary>
+    public void Act(string action, ActionRequest request, DossierContext context)
+    {
+        var handler = DossierAction.Find(action)
+            ?? throw new DossierRefusedException(RefusalKind.Invalid,
+                $"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.", "action");
+        if (Check(handler, context) is { } refusal)
+            throw refusal;
+        var fromStatus = Status;
+        var fromStep = CurrentStepId;
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        var recorded = handler.Apply(this, request with { Comment = comment }, context);
+        Record(context, action, fromStatus, fromStep, recorded.Comment ?? comment, recorded.UnitCode);
+    }
+
+    /// <summary>The actions <paramref name="context"/>'s actor may take now, for <c>availableActions</c>.</summary>
+    public IReadOnlyList<string> AvailableActions(DossierContext context) =>
+        DossierAction.Requestable.Where(a => Check(a, context) is null).Select(a => a.Name).ToList();
+
+    /// <summary>Null when <paramref name="action"/> is allowed now; otherwise why not. Request details are checked when acting.</summary>
+    public DossierRefusedException? Check(string action, DossierContext context) =>
+        DossierAction.Find(action) is { } handler ? Check(handler, context)
+        : new DossierRefusedException(RefusalKind.Invalid, $"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.", "action");
+
+    private DossierRefusedException? Check(DossierAction action, DossierContext context)
+    {
+        if (context.Model.Step(CurrentStepId) is not { } step)
+            return new DossierRefusedException(RefusalKind.Conflict, $"Bước '{CurrentStepId}' không còn trong định nghĩa phiên bản {DefinitionVersion}.");
+        // Claimable work (DESIGN §4.1): once an officer holds it, the others see it but cannot act — nor can anyone before it is claimed.
+        if (step.Claimable && action.IsStepWork && context.Actor.IsOfficer && AssigneeUserName != context.Actor.UserName)
+            return new DossierRefusedException(RefusalKind.Forbidden, AssigneeUserName is null
+                ? $"Bước '{step.Name}' phải được nhận xử lý (claim) trước khi thao tác."
+                : $"Bước '{step.Name}' đang do '{AssigneeUserName}' xử lý; chỉ người đó thao tác, lãnh đạo có thể giao lại.");
+        return action.Check(this, step, context);
+    }
+
+    internal void Record(DossierContext context, string action, DossierStatus? fromStatus, string? fromStep, string? comment, string? actingUnit = null)
+    {
+        var entry = new DossierEvent(
             _events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1,
-            context.UtcNow, action, context.Actor.UserName, context.Actor.UnitCode ?? (fromStatus is null ? null : CurrentUnitCode),
-            fromStatus, Status, fromStep, CurrentStepId, CurrentUnitCode, comment, DueDate, StepDueDate));
+            context.UtcNow, action, context.Actor.UserName, actingUnit ?? context.Actor.UnitCode ?? (fromStatus is null ? null : CurrentUnitCode),
+            fromStatus, Status, fromStep, CurrentStepId, CurrentUnitCode, comment, DueDate, StepDueDate);
+        _events.Add(entry);
         Version++;
+        Raise(new DossierChanged(this, entry));
     }
 
-    /// <summary>Working minutes each step (but reception) gets: its own duration, or an equal share of what is left.</summary>
-    internal static int StepMinutes(WorkflowDefinition definition, StepDefinition step, int minutesPerDay)
+    internal void ReplaceForm(IReadOnlyDictionary<string, JsonElement> values)
     {
-        if (step.Duration is not null)
-            return step.Duration.ToWorkingMinutes(minutesPerDay);
-        var processing = definition.Steps.Where(s => s.Kind != StepKinds.Reception).ToList();
-        var total = definition.ProcessingTime?.ToWorkingMinutes(minutesPerDay) ?? 0;
-        var allotted = processing.Where(s => s.Duration is not null).Sum(s => s.Duration!.ToWorkingMinutes(minutesPerDay));
-        var sharing = processing.Count(s => s.Duration is null);
-        return sharing == 0 ? 0 : Math.Max(0, (total - allotted) / sharing);
+        FormJson = values.Count == 0 ? null : JsonSerializer.Serialize(values);
+        _form = null;
     }
 
-    private static DateTime Utc(DateTimeOffset value) => value.UtcDateTime;
+    internal void ReplacePapers(IEnumerable<DossierDocument> papers)
+    {
+        foreach (var paper in papers)
+        {
+            _documents.RemoveAll(d => d.Code == paper.Code);
+            _documents.Add(paper);
+        }
+    }
 
-    private static DateTimeOffset Offset(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+    internal void AddResults(IEnumerable<DossierResult> results) => _results.AddRange(results);
 
-    private static DateTime DueFrom(DossierContext context, DateTime clockStart) =>
-        Utc(context.Deadlines.AddWorkingMinutes(Offset(clockStart),
-            context.Definition.ProcessingTime?.ToWorkingMinutes(context.MinutesPerDay) ?? 0));
+    internal void AddConsultation(DossierConsultation consultation) => _consultations.Add(consultation);
+
+    internal void Arm(DossierContext context, StepModel step, TimerKind kind, DateTime dueAt, string? target = null)
+    {
+        var timer = new DossierTimer(Guid.CreateVersion7(context.UtcNow), step.Id, StepEntry, kind, target, dueAt);
+        _timers.Add(timer);
+        Raise(new TimerArmed(Id, timer.Id, dueAt));
+    }
+
+    internal void Notify(string kind, string message, string? unitCode, IReadOnlyList<string> roles, string? userName = null) =>
+        Raise(new NotificationRequested(Code, kind, message, unitCode, roles, userName));
+
+    /// <summary>True when resolved no later than the due date in force (DESIGN §6).</summary>
+    public bool? ResolvedOnTime => ResolvedAt is null || DueDate is null ? null : ResolvedAt <= DueDate;
+
+    /// <summary>The applicant's own account: the citizen who submitted, or the person the dossier is for.</summary>
+    public bool IsOwner(Actor actor) =>
+        actor.Has(RoleNames.Citizen) &&
+        (OwnerUserName is not null && OwnerUserName == actor.UserName ||
+         actor.PersonalId is not null && actor.PersonalId == Applicant.IdNumber);
+
+    /// <summary>
+    /// Attaches the issued (signed) file of result <paramref name="code"/>. Part of resolving, in the same
+    /// transaction, so it records no event of its own.
+    /// </summary>
+    public void AttachResultFile(string code, Guid fileId)
+    {
+        var index = _results.FindIndex(r => r.Code == code);
+        if (Status != DossierStatus.Resolved || index < 0)
+            throw new DossierRefusedException(RefusalKind.Conflict, "Chỉ gắn tệp kết quả cho hồ sơ đã giải quyết.");
+        if (_results[index].FileId is not null)
+            throw new DossierRefusedException(RefusalKind.Conflict, $"Kết quả '{code}' đã có tệp.");
+        _results[index] = _results[index] with { FileId = fileId };
+    }
 }

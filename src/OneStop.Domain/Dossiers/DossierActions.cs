@@ -1,6 +1,6 @@
 namespace OneStop.Domain.Dossiers;
 
-/// <summary>The actions of DESIGN §5, as they appear in <c>/api/dossiers/{code}/actions/{action}</c>.</summary>
+/// <summary>The names of the actions of DESIGN §5, as they appear in <c>/api/dossiers/{code}/actions/{action}</c> and the history.</summary>
 public static class DossierActions
 {
     public const string Submit = "submit";
@@ -18,10 +18,18 @@ public static class DossierActions
     public const string Stop = "stop";
     public const string Resolve = "resolve";
     public const string ReturnResult = "return-result";
+    /// <summary>Claimable work (DESIGN §4.1): <c>/claim</c>, <c>/release</c>, <c>/assign</c>.</summary>
+    public const string Claim = "claim";
+    public const string Release = "release";
+    public const string Assign = "assign";
+    /// <summary>An opinion of a consulted unit: <c>/consultations/{unitCode}</c>.</summary>
+    public const string AnswerConsultation = "answer-consultation";
+    /// <summary>The system ends a wait step.</summary>
+    public const string Elapse = "elapse";
     /// <summary>Recorded when a unit merge moves an open dossier to the successor; not an action callers request.</summary>
     public const string Transfer = "transfer";
 
-    /// <summary>Every action a caller can request, in the order they usually happen.</summary>
+    /// <summary>Every action of <c>/actions/{action}</c>, in the order they usually happen.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Receive, Refuse, RequestSupplement, Supplement, Forward, Return, RequestPayment, ConfirmPayment,
@@ -30,5 +38,5 @@ public static class DossierActions
 
     /// <summary>Actions a definition's transitions may use; the others are lifecycle actions the law allows anywhere.</summary>
     public static readonly IReadOnlySet<string> TransitionActions =
-        new HashSet<string> { Receive, Forward, Approve, Return, ConfirmPayment };
+        new HashSet<string> { Receive, Forward, Approve, Return, ConfirmPayment, Elapse };
 }

@@ -111,5 +111,10 @@ public sealed class DossierEvent
     public DateTime? StepDueDate { get; private set; }
 }
 
-/// <summary>The result issued when the dossier is resolved. Issue #5 adds the signed file.</summary>
-public sealed record DossierResult(string Code, string Name, DateTime IssuedAt, string IssuedBy, Guid? FileId = null);
+/// <summary>
+/// One result issued when the dossier is resolved (a definition may list several). <see cref="Signed"/> follows
+/// the definition; <see cref="SignedBy"/> is the leader who approved at a step that <c>signs</c>, else null
+/// (the system certificate signs either way).
+/// </summary>
+public sealed record DossierResult(string Code, string Name, DateTime IssuedAt, string IssuedBy, Guid? FileId = null,
+    bool Signed = true, string? SignedBy = null);

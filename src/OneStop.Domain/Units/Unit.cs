@@ -9,8 +9,9 @@ public sealed class Unit
     private Unit() { }
 
     public Unit(string code, string name, string level, string? parentCode, string agencyCode, DateOnly validFrom, DateOnly? validTo = null,
-        string? successorCode = null)
+        string? successorCode = null, string kind = UnitKinds.Committee)
     {
+        Kind = kind;
         Code = code;
         Name = name;
         Level = level;
@@ -24,6 +25,8 @@ public sealed class Unit
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string Level { get; private set; } = "";
+    /// <summary><c>committee</c> (default), <c>agency</c> or <c>centre</c> (DESIGN §3); guards read it as <c>unit.kind</c>.</summary>
+    public string Kind { get; private set; } = UnitKinds.Committee;
     public string? ParentCode { get; private set; }
     /// <summary>The DVCQG agency code that prefixes dossier codes (up to 35 characters).</summary>
     public string AgencyCode { get; private set; } = "";
@@ -77,5 +80,5 @@ public sealed class Unit
 
     private static UnitRefusedException Invalid(string message, string field) => new(RefusalKind.Invalid, message, field);
 
-    public UnitInfo ToInfo() => new(Code, Name, Level, ParentCode, AgencyCode, ValidFrom, ValidTo, SuccessorCode);
+    public UnitInfo ToInfo() => new(Code, Name, Level, ParentCode, AgencyCode, ValidFrom, ValidTo, SuccessorCode, Kind);
 }

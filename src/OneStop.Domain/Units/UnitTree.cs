@@ -11,7 +11,8 @@ public sealed record UnitInfo(
     string AgencyCode,
     DateOnly ValidFrom,
     DateOnly? ValidTo = null,
-    string? SuccessorCode = null)
+    string? SuccessorCode = null,
+    string Kind = UnitKinds.Committee)
 {
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
 }

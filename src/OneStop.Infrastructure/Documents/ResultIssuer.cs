@@ -20,42 +20,61 @@ public interface IResultDocumentRenderer
 }
 
 /// <summary>
-/// Completes <c>resolve</c> (DESIGN §8): the result file — the one the officer uploaded, or one the system
-/// draws from the dossier — is signed (CMS detached), attached to the dossier and, when the definition says
-/// <c>storeInRepository</c>, put in the applicant's data repository. All in the caller's transaction.
+/// Completes <c>resolve</c> (DESIGN §8): each result of the definition — the file the officer uploaded for it, or
+/// one the system draws from the dossier — is signed (CMS detached) unless the definition says <c>signed: false</c>,
+/// attached to the dossier and, when the definition says <c>storeInRepository</c>, put in the applicant's data
+/// repository. The signature is always the system certificate's; when an approval step <c>signs</c>, the leader
+/// who approved is the signer the verification answer names. All in the caller's transaction.
 /// </summary>
 public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSigner signer, IResultDocumentRenderer renderer, TimeProvider clock)
 {
-    public async Task IssueAsync(Dossier dossier, WorkflowDefinition definition, Guid? uploadedFileId, CancellationToken ct)
+    public async Task IssueAsync(Dossier dossier, ProcedureModel model, IReadOnlyDictionary<string, Guid> uploadedFiles, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var result = definition.Result ?? new ResultSpec { Code = "KQ", Name = "Kết quả giải quyết" };
-        var file = uploadedFileId is { } id
-            ? await db.Files.FirstAsync(f => f.Id == id, ct)
-            : await DrawAsync(dossier, definition, result, now, ct);
-        file.ReferencedAt ??= now.UtcDateTime;
-
-        byte[] content;
-        await using (var stream = store.OpenRead(file.Sha256))
+        var definition = model.Definition;
+        var specs = model.Results.Count > 0 ? model.Results : [new ResultSpec { Code = "KQ", Name = "Kết quả giải quyết", Signed = true }];
+        foreach (var result in dossier.Results.Where(r => r.FileId is null).ToList())
         {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
-        }
-        db.ResultSignatures.Add(new ResultSignature(file.Id, file.Sha256, dossier.Code, signer.Sign(content), signer.SignerName,
-            signer.Thumbprint, now.UtcDateTime));
-        dossier.AttachResultFile(file.Id);
+            var spec = specs.FirstOrDefault(s => s.Code == result.Code) ?? specs[0];
+            var file = uploadedFiles.TryGetValue(result.Code, out var id)
+                ? await db.Files.FirstAsync(f => f.Id == id, ct)
+                : await DrawAsync(dossier, definition, spec, await SignerNameAsync(result, ct), now, ct);
+            file.ReferencedAt ??= now.UtcDateTime;
+            if (spec.Signed)
+            {
+                byte[] content;
+                await using (var stream = store.OpenRead(file.Sha256))
+                {
+                    using var buffer = new MemoryStream();
+                    await stream.CopyToAsync(buffer, ct);
+                    content = buffer.ToArray();
+                }
+                db.ResultSignatures.Add(new ResultSignature(file.Id, file.Sha256, dossier.Code, signer.Sign(content),
+                    await SignerNameAsync(result, ct) ?? signer.SignerName, signer.Thumbprint, now.UtcDateTime));
+            }
+            dossier.AttachResultFile(result.Code, file.Id);
 
-        if (result.StoreInRepository)
-            db.RepositoryDocuments.Add(new RepositoryDocument(Guid.CreateVersion7(now), dossier.Applicant.IdNumber, result.Code, result.Name,
-                file.Id, dossier.Code, now.UtcDateTime, validUntil: null, signed: true));
+            if (spec.StoreInRepository)
+                db.RepositoryDocuments.Add(new RepositoryDocument(Guid.CreateVersion7(now), dossier.Applicant.IdNumber, spec.Code, spec.Name,
+                    file.Id, dossier.Code, now.UtcDateTime, validUntil: null, signed: spec.Signed));
+        }
     }
 
-    private async Task<StoredFile> DrawAsync(Dossier dossier, WorkflowDefinition definition, ResultSpec result, DateTimeOffset now, CancellationToken ct)
+    /// <summary>"Full Name (userName)" of the leader recorded as signer, or null when no approval step signs.</summary>
+    private async Task<string?> SignerNameAsync(DossierResult result, CancellationToken ct)
+    {
+        if (result.SignedBy is not { } userName)
+            return null;
+        var fullName = await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.FullName).FirstOrDefaultAsync(ct);
+        return fullName is null ? userName : $"{fullName} ({userName})";
+    }
+
+    private async Task<StoredFile> DrawAsync(Dossier dossier, WorkflowDefinition definition, ResultSpec result, string? signedBy, DateTimeOffset now,
+        CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Code == dossier.ReceivingUnitCode).Select(u => u.Name).FirstOrDefaultAsync(ct);
         var bytes = renderer.Render(new ResultDocumentModel(unit ?? dossier.ReceivingUnitCode, dossier.Code, definition.Name, result.Name,
-            dossier.Applicant.FullName, dossier.Applicant.IdNumber, now, dossier.Result?.IssuedBy ?? "system"));
+            dossier.Applicant.FullName, dossier.Applicant.IdNumber, now, signedBy ?? dossier.Result?.IssuedBy ?? "system"));
         var blob = await store.SaveAsync(new MemoryStream(bytes), long.MaxValue, ct);
         var file = new StoredFile
         {
@@ -63,7 +82,7 @@ public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSi
             Sha256 = blob.Sha256,
             Size = blob.Size,
             ContentType = FileTypes.Pdf,
-            FileName = $"ket-qua-{dossier.Code}.pdf",
+            FileName = dossier.Results.Count > 1 ? $"ket-qua-{result.Code.ToLowerInvariant()}-{dossier.Code}.pdf" : $"ket-qua-{dossier.Code}.pdf",
             UploadedBy = "system",
             UploadedAt = now.UtcDateTime,
         };

@@ -40,10 +40,11 @@ public sealed class UnreferencedFilesCleanupJob(
     internal async Task<bool> DeleteIfUnreferencedAsync(Guid id, string sha256, DateTime cutoff, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        var usedByDossier = FileReferences.DossiersUsing(id);
         var removed = await db.Files
             .Where(f => f.Id == id && f.ReferencedAt == null && f.UploadedAt < cutoff
                 && !db.RepositoryDocuments.Any(r => r.FileId == f.Id)
-                && !db.Dossiers.Any(d => d.Documents.Any(x => x.FileId == f.Id) || d.Result!.FileId == f.Id))
+                && !db.Dossiers.Any(usedByDossier))
             .ExecuteDeleteAsync(ct);
         if (removed == 1 && !await db.Files.AnyAsync(f => f.Sha256 == sha256, ct))
             store.Delete(sha256);

@@ -10,8 +10,8 @@ namespace OneStop.Infrastructure.Dossiers;
 /// <summary>Builds the domain's view of the world for one request: unit tree, calendar, clock.</summary>
 public sealed class DossierContextFactory(OneStopDbContext db, TimeProvider clock)
 {
-    public async Task<DossierContext> CreateAsync(WorkflowEngine engine, Actor actor, CancellationToken ct) =>
-        new(engine, await LoadUnitsAsync(ct), await LoadDeadlinesAsync(ct), actor, clock.GetUtcNow().UtcDateTime);
+    public async Task<DossierContext> CreateAsync(ProcedureModel model, Actor actor, CancellationToken ct) =>
+        new(model, await LoadUnitsAsync(ct), await LoadDeadlinesAsync(ct), actor, clock.GetUtcNow().UtcDateTime);
 
     public async Task<UnitTree> LoadUnitsAsync(CancellationToken ct) =>
         new((await db.Units.AsNoTracking().ToListAsync(ct)).Select(u => u.ToInfo()));

@@ -1,25 +1,14 @@
+using OneStop.Domain;
+
 namespace OneStop.Infrastructure.Identity;
 
-/// <summary>The roles of DESIGN §2 and which of them work at a unit.</summary>
+/// <summary>How an account stores its roles (<see cref="RoleNames"/> names them): a comma list, built-in roles first.</summary>
 public static class AccountRoles
 {
-    public const string Admin = "admin";
-    public const string Reception = "reception";
-    public const string Specialist = "specialist";
-    public const string Leader = "leader";
-    public const string Citizen = "citizen";
-
-    public static IReadOnlyList<string> All { get; } = [Reception, Specialist, Leader, Admin, Citizen];
-
-    /// <summary>Officers belong to exactly one unit and act only on dossiers there.</summary>
-    public static IReadOnlyList<string> Officers { get; } = [Reception, Specialist, Leader];
-
-    public static bool IsKnown(string? role) => role is not null && All.Contains(role);
-
-    /// <summary>Stored form: distinct, in the order of <see cref="All"/>, comma-separated.</summary>
+    /// <summary>Stored form: distinct, the built-in roles in their order, then any other (a definition's own) by name.</summary>
     public static string Join(IEnumerable<string> roles)
     {
-        var set = roles.ToHashSet();
-        return string.Join(",", All.Where(set.Contains));
+        var set = roles.Select(r => r.Trim()).Where(r => r.Length > 0).ToHashSet(StringComparer.Ordinal);
+        return string.Join(",", RoleNames.BuiltIn.Where(set.Contains).Concat(set.Except(RoleNames.BuiltIn).Order(StringComparer.Ordinal)));
     }
 }

@@ -13,5 +13,5 @@ namespace OneStop.Infrastructure.Jobs;
 /// </remarks>
 public sealed class AdminDashboardAuthorizationFilter : IDashboardAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Actor.AdminRole);
+    public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(OneStop.Domain.RoleNames.Admin);
 }

@@ -19,6 +19,9 @@ public static class RecurringJobs
         // resolves time zones by id, and hosts differ in the ids they know, so the schedule stays in UTC.
         jobs.AddOrUpdate<ProcedureCatalogueSyncJob>(ProcedureCatalogueSyncJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             Cron.Daily(18), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Waits, consultation due dates and escalations whose own delayed job was lost (in-memory storage) or never ran.
+        jobs.AddOrUpdate<Timers.DossierTimerJob>(Timers.DossierTimerJob.RecurringJobId, job => job.RunDueAsync(CancellationToken.None),
+            Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // AddOrUpdate and RemoveIfExists are idempotent: every node does this at start, the storage keeps one copy.
         if (services.GetRequiredService<IOptions<NationalPortalOptions>>().Value.Enabled)
             jobs.AddOrUpdate<OutboxDeliveryJob>(NationalPortalOutboxSweeper, job => job.DeliverDueAsync(CancellationToken.None),

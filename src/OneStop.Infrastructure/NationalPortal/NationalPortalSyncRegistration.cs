@@ -39,9 +39,10 @@ public static class NationalPortalSyncRegistration
             .ValidateOnStart();
         // The HTTP pipeline is built once; read its settings the way the options will be.
         var portal = section.Get<NationalPortalOptions>() ?? new NationalPortalOptions();
-        var provider = configuration["Database:Provider"] ?? DatabaseProviders.Sqlite;
-        // Program.cs maps the mock portal under /portal by the same rule; only then is "our own /portal" a portal.
-        var mockMappedHere = MockPortalHosting.IsMappedHere(configuration);
+        var settings = DatabaseSettings.From(configuration);
+        var provider = settings.Provider;
+        // Program.cs maps the mock portal under /portal by the same setting; only then is "our own /portal" a portal.
+        var mockMappedHere = settings.MockPortalMapped;
 
         services.AddHttpClient<NationalPortalClient>((sp, http) =>
         {
@@ -52,6 +53,7 @@ public static class NationalPortalSyncRegistration
         }).AddStandardResilienceHandler(options => ConfigureResilience(options, portal));
 
         services.AddSingleton<IOutboxScheduler, HangfireOutboxScheduler>();
+        services.AddSingleton<Timers.ITimerScheduler, Timers.HangfireTimerScheduler>();
         services.AddSingleton<OutboxEnqueueInterceptor>();
         services.ConfigureDbContext<OneStopDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxEnqueueInterceptor>()));
         services.AddTransient<OutboxDeliveryJob>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.NationalPortal;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Timers;
 
 namespace OneStop.Infrastructure.Outbox;
 
@@ -13,9 +14,10 @@ namespace OneStop.Infrastructure.Outbox;
 /// queued inside the transaction could run before the rows are visible (and find nothing), and one queued
 /// for a transaction that then rolls back would report what never happened. SaveChanges without an explicit
 /// transaction commits inside SaveChanges; with one (a submission), the job waits for <c>Commit</c>.
+/// Timers stored with a dossier get their delayed job by the same rule.
 /// </summary>
 public sealed class OutboxEnqueueInterceptor(
-    IOutboxScheduler scheduler, IOptionsMonitor<NationalPortalOptions> options, ILogger<OutboxEnqueueInterceptor> logger)
+    IOutboxScheduler scheduler, ITimerScheduler timers, IOptionsMonitor<NationalPortalOptions> options, ILogger<OutboxEnqueueInterceptor> logger)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -56,6 +58,7 @@ public sealed class OutboxEnqueueInterceptor(
     {
         if (context is not OneStopDbContext db)
             return;
+        ArmTimers(db);
         var dossiers = db.TakeDossiersWithNewMessages();
         if (dossiers.Count == 0 || !options.CurrentValue.Enabled)
             return;
@@ -69,6 +72,21 @@ public sealed class OutboxEnqueueInterceptor(
             // The action is committed; failing the request now would only make the caller retry it. The
             // messages are safe in the outbox and the sweeper delivers them within a minute.
             logger.LogWarning(e, "Could not queue national portal delivery for {Count} dossiers; the sweeper will", dossiers.Count);
+        }
+    }
+
+    private void ArmTimers(OneStopDbContext db)
+    {
+        var armed = db.TakeArmedTimers();
+        try
+        {
+            foreach (var timer in armed)
+                timers.Arm(timer);
+        }
+        catch (Exception e)
+        {
+            // The timers are stored; the sweeper fires them when due even without their own job.
+            logger.LogWarning(e, "Could not schedule {Count} dossier timers; the sweeper will fire them", armed.Count);
         }
     }
 

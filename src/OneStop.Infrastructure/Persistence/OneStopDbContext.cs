@@ -2,17 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Dossiers;
 using OneStop.Domain.Units;
+using OneStop.Infrastructure.Events;
 using OneStop.Infrastructure.Identity;
-using OneStop.Infrastructure.NationalPortal;
-using Leases = OneStop.Infrastructure.Outbox.OutboxLeases;
 
 namespace OneStop.Infrastructure.Persistence;
 
-public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options, TimeProvider clock) : DbContext(options)
+/// <summary>
+/// The database. Saving first hands the dossiers' domain events to their handlers (<see cref="DomainEventDispatcher"/>),
+/// so the rows they write — outbox messages, issued results, notifications — are part of the same transaction.
+/// </summary>
+public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options, DomainEventDispatcher? domainEvents = null) : DbContext(options)
 {
-    // Dossiers whose new outbox messages are saved but maybe not committed yet; the outbox interceptor
-    // queues their delivery once the transaction commits.
+    // Dossiers whose new outbox messages, and timers, are saved but maybe not committed yet; the after-commit
+    // interceptor queues their delivery and schedules the timers once the transaction commits.
     private readonly HashSet<Guid> _dossiersWithNewMessages = [];
+    private readonly List<TimerArmed> _armedTimers = [];
 
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
@@ -31,6 +35,9 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<Domain.Documents.DocumentReuse> DocumentReuses => Set<Domain.Documents.DocumentReuse>();
     public DbSet<Domain.Documents.ResultSignature> ResultSignatures => Set<Domain.Documents.ResultSignature>();
     public DbSet<NationalPortal.NationalCatalogueCheck> NationalCatalogueChecks => Set<NationalPortal.NationalCatalogueCheck>();
+    public DbSet<DossierTimer> DossierTimers => Set<DossierTimer>();
+    public DbSet<DossierConsultation> DossierConsultations => Set<DossierConsultation>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
@@ -44,52 +51,34 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
         configurationBuilder.Properties<PauseReason>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DefinitionState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<TimerKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AddOutboxMessages();
+        if (domainEvents is not null)
+            await domainEvents.DispatchAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AddOutboxMessages();
+        if (domainEvents is not null)
+            domainEvents.DispatchAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>
-    /// Every new dossier event becomes an outbox message in the same SaveChanges, hence the same
-    /// transaction: a rolled-back action reports nothing, a committed one cannot be forgotten.
-    /// </summary>
-    private void AddOutboxMessages()
+    internal void NoteNewOutboxMessage(Guid dossierId) => _dossiersWithNewMessages.Add(dossierId);
+
+    internal void NoteArmedTimer(TimerArmed timer) => _armedTimers.Add(timer);
+
+    /// <summary>The timers stored since the last call; called once their transaction committed.</summary>
+    internal IReadOnlyList<TimerArmed> TakeArmedTimers()
     {
-        ChangeTracker.DetectChanges();
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in ChangeTracker.Entries<Dossier>().ToList())
-        {
-            var dossier = entry.Entity;
-            if (entry.State == EntityState.Added)
-                // Its lease row, free: claiming it later is then a plain conditional UPDATE.
-                OutboxLeases.Add(Leases.NewFor(dossier.Id));
-            foreach (var dossierEvent in dossier.Events.Where(e => Entry(e).State == EntityState.Added).OrderBy(e => e.Sequence))
-            {
-                Outbox.Add(new OutboxMessage
-                {
-                    DossierId = dossier.Id,
-                    DossierCode = dossier.Code,
-                    Sequence = dossierEvent.Sequence,
-                    IdempotencyKey = DvcqgPayload.IdempotencyKey(dossier.Code, dossierEvent.Sequence),
-                    Type = DvcqgPayload.Service,
-                    Payload = DvcqgPayload.ForEvent(dossier, dossierEvent),
-                    CreatedAt = now,
-                    State = OutboxState.Pending,
-                    NextAttemptAt = now,
-                });
-                _dossiersWithNewMessages.Add(dossier.Id);
-            }
-        }
+        var taken = _armedTimers.ToList();
+        _armedTimers.Clear();
+        return taken;
     }
 
     /// <summary>The dossiers that got outbox messages since the last call; called once their transaction committed.</summary>
@@ -100,6 +89,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
         return taken;
     }
 
-    /// <summary>The transaction rolled back: its messages never existed.</summary>
-    internal void ForgetDossiersWithNewMessages() => _dossiersWithNewMessages.Clear();
+    /// <summary>The transaction rolled back: its messages and timers never existed.</summary>
+    internal void ForgetDossiersWithNewMessages()
+    {
+        _dossiersWithNewMessages.Clear();
+        _armedTimers.Clear();
+    }
 }

@@ -24,7 +24,7 @@ public static class StoredLengths
     public const int DefinitionName = 300;
     public const int ProcedureCode = 64;
     public const int ResultCode = 32;
-    public const int ResultName = 200;
+    public const int ResultName = 300;
 
     public const int UserName = 64;
     public const int FullName = 200;

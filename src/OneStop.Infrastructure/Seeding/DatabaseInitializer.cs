@@ -69,14 +69,15 @@ public sealed class DatabaseInitializer(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Adds the demo units and accounts a database lacks (a newer release may bring more); existing ones are left alone.</summary>
     private async Task SeedDemoDataAsync(CancellationToken ct)
     {
-        if (!await db.Units.AnyAsync(ct))
-            db.Units.AddRange(DemoData.Units);
-        if (!await db.Users.AnyAsync(ct))
+        var units = (await db.Units.Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        db.Units.AddRange(DemoData.Units.Where(u => !units.Contains(u.Code)));
+        var users = (await db.Users.Select(u => u.UserName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         {
             var hasher = new PasswordHasher<UserAccount>();
-            foreach (var account in DemoData.Accounts)
+            foreach (var account in DemoData.Accounts.Where(a => !users.Contains(a.UserName)))
             {
                 var user = new UserAccount
                 {

@@ -1,3 +1,4 @@
+using OneStop.Domain;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Units;
 
@@ -37,7 +38,14 @@ public static class DemoData
         new("596", "UBND huyện Bắc Bình", Levels.District, "60", "000.00.26.H56", Since, LastDistrictDay, successorCode: "60"),
         new("23005", "UBND thị trấn Chợ Lầu", Levels.Commune, "60", "000.11.26.H56", Since),
         new("23011", "UBND xã Phan Rí Thành", Levels.Commune, "60", "000.12.26.H56", Since),
+        // Provincial agencies consulted on construction permits (DESIGN §12). Their agency codes are illustrative,
+        // in the shape of DVCQG agency codes; the real ones come from the province's list.
+        new(BuildingDepartment, "Sở Xây dựng tỉnh Bình Thuận", Levels.Province, "60", "000.00.06.H56", Since, kind: UnitKinds.Agency),
+        new(FirePolice, "Phòng Cảnh sát PCCC và CNCH, Công an tỉnh Bình Thuận", Levels.Province, "60", "000.00.48.H56", Since, kind: UnitKinds.Agency),
     ];
+
+    public const string BuildingDepartment = "60.SXD";
+    public const string FirePolice = "60.PCCC";
 
     public sealed record DemoAccount(string UserName, string FullName, string Role, string? UnitCode, string? PersonalId = null);
 
@@ -54,5 +62,18 @@ public static class DemoData
         new("chuyenvien.tinh", "Bùi Văn Chuyên (tỉnh)", "specialist", "60"),
         new("lanhdao.tinh", "Đỗ Văn Lãnh Đạo (tỉnh)", "leader", "60"),
         new("congdan", "Nguyễn Văn Công Dân", "citizen", null, CitizenPersonalId),
+        new("thamdinh.sxd", "Trương Văn Thẩm Định (Sở Xây dựng)", RoleNames.Appraiser, BuildingDepartment),
+        new("thamdinh.pccc", "Lý Thị Thẩm Định (PCCC)", RoleNames.Appraiser, FirePolice),
+        .. AgencyAccounts(BuildingDepartment, "Sở Xây dựng"),
+        .. AgencyAccounts(FirePolice, "PCCC"),
     ];
+
+    /// <summary>Every seeded agency has its counter, specialist and leader: <c>tiepnhan.60.sxd</c> and so on.</summary>
+    private static IEnumerable<DemoAccount> AgencyAccounts(string unitCode, string label)
+    {
+        var suffix = unitCode.ToLowerInvariant();
+        yield return new($"tiepnhan.{suffix}", $"Cán bộ một cửa ({label})", RoleNames.Reception, unitCode);
+        yield return new($"chuyenvien.{suffix}", $"Chuyên viên ({label})", RoleNames.Specialist, unitCode);
+        yield return new($"lanhdao.{suffix}", $"Lãnh đạo ({label})", RoleNames.Leader, unitCode);
+    }
 }

@@ -115,6 +115,31 @@ public static class AuthorizationMatrix
         new("POST", Dossier + "/documents/{documentCode}/digitize", Dossier + "/documents/GCS/digitize", "reception:other", 404, "received", "digitize"),
         new("POST", Dossier + "/documents/{documentCode}/digitize", Dossier + "/documents/GCS/digitize", "citizen:owner", 403, "received", "digitize"),
 
+        // Claimable work and consultations (issue 9). Birth registration has neither, so an officer allowed in gets 409
+        // (the step does not allow it) — which shows the policy let them through to the domain.
+        new("POST", Dossier + "/claim", Dossier + "/claim", "specialist:own", 409, "received"),
+        new("POST", Dossier + "/claim", Dossier + "/claim", "reception:other", 404, "received"),
+        new("POST", Dossier + "/claim", Dossier + "/claim", "citizen:owner", 403, "received"),
+        new("POST", Dossier + "/claim", Dossier + "/claim", "anonymous", 401, "received"),
+        new("POST", Dossier + "/release", Dossier + "/release", "specialist:own", 409, "received"),
+        new("POST", Dossier + "/release", Dossier + "/release", "citizen:owner", 403, "received"),
+        new("POST", Dossier + "/release", Dossier + "/release", "anonymous", 401, "received"),
+        new("POST", Dossier + "/assign", Dossier + "/assign", "leader:own", 409, "received", "assign"),
+        new("POST", Dossier + "/assign", Dossier + "/assign", "reception:other", 404, "received", "assign"),
+        new("POST", Dossier + "/assign", Dossier + "/assign", "citizen:owner", 403, "received", "assign"),
+        new("POST", Dossier + "/assign", Dossier + "/assign", "anonymous", 401, "received", "assign"),
+        new("POST", Dossier + "/consultations/{unitCode}", Dossier + "/consultations/22918", "specialist:own", 409, "received", "opinion"),
+        new("POST", Dossier + "/consultations/{unitCode}", Dossier + "/consultations/22918", "reception:other", 404, "received", "opinion"),
+        new("POST", Dossier + "/consultations/{unitCode}", Dossier + "/consultations/22918", "citizen:owner", 403, "received", "opinion"),
+        new("POST", Dossier + "/consultations/{unitCode}", Dossier + "/consultations/22918", "anonymous", 401, "received", "opinion"),
+        new("GET", "/api/me/notifications/", "/api/me/notifications", "specialist:own", 200),
+        new("GET", "/api/me/notifications/", "/api/me/notifications", "admin", 200),
+        new("GET", "/api/me/notifications/", "/api/me/notifications", "citizen:owner", 403),
+        new("GET", "/api/me/notifications/", "/api/me/notifications", "anonymous", 401),
+        new("POST", "/api/me/notifications/{id:guid}/read", "/api/me/notifications/0194a2b1-0000-7000-8000-000000000001/read", "specialist:own", 404),
+        new("POST", "/api/me/notifications/{id:guid}/read", "/api/me/notifications/0194a2b1-0000-7000-8000-000000000001/read", "citizen:owner", 403),
+        new("POST", "/api/me/notifications/{id:guid}/read", "/api/me/notifications/0194a2b1-0000-7000-8000-000000000001/read", "anonymous", 401),
+
         // Files, the citizen's own views, the data repository
         new("POST", "/api/files/", "/api/files", "citizen:owner", 201, Body: "upload"),
         new("POST", "/api/files/", "/api/files", "reception:own", 201, Body: "upload"),

@@ -126,6 +126,8 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
         }),
         "user-update" => JsonContent.Create(new { fullName = "Hoàng Văn Chuyên (huyện)" }),
         "password-wrong" => JsonContent.Create(new { currentPassword = "Khong@Phai2026", newPassword = "Moi@Hon2026y" }),
+        "assign" => JsonContent.Create(new { userName = "chuyenvien.xa" }),
+        "opinion" => JsonContent.Create(new { answer = "agree", comment = "Đồng ý." }),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Body, "unknown body"),
     };
 

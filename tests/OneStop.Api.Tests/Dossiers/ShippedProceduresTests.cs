@@ -55,7 +55,7 @@ public sealed class ShippedProceduresTests(OneStopFactory factory) : IClassFixtu
         var anonymous = factory.CreateClient();
         var procedure = await (await anonymous.GetAsync($"{Routes.Procedures}/{procedureId}")).ReadJsonAsync();
         var unit = Demo.UnitForLevel(procedure.Str("level"));
-        var required = procedure["documents"]!.AsArray().Where(d => d!["required"]!.GetValue<bool>()).Select(d => d.Str("code"));
+        var required = ApiClient.PapersToHandIn(procedure);
 
         var reception = await factory.SignInAsync(Demo.Officer("reception", unit));
         var submitted = await reception.SubmitAsync(ApiClient.CounterSubmission(procedureId, unit, required));
@@ -67,6 +67,8 @@ public sealed class ShippedProceduresTests(OneStopFactory factory) : IClassFixtu
         statuses.Add(received.Str("status"));
         for (var i = 0; i < 40 && statuses[^1] != "Returned"; i++)
         {
+            if (await factory.MoveSpecialStepAsync(code))
+                (received, _) = await (await factory.SignInAsync("admin")).GetDossierAsync(code);
             var step = received["currentStep"]!;
             var currentUnit = received.Str("currentUnitCode");
             if (visitedUnits[^1] != currentUnit)

@@ -37,7 +37,7 @@ public sealed class StartupChecksTests : IDisposable
     {
         var logger = new ListLogger<SigningKeyCheck>();
 
-        await new SigningKeyCheck(Jwt(generatedKeyFile), new DatabaseSettings(provider, "/data"), logger).StartAsync(CancellationToken.None);
+        await new SigningKeyCheck(Jwt(generatedKeyFile), new DatabaseSettings(provider, "/data", MockPortalMapped: false), logger).StartAsync(CancellationToken.None);
 
         Assert.Equal(warns, logger.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("every node", StringComparison.Ordinal)));
     }

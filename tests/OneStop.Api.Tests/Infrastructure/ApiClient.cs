@@ -14,7 +14,11 @@ public static class Routes
     public const string Procedures = "/api/procedures";
     public const string Definitions = "/api/workflow-definitions";
     public static string Dossier(string code) => $"/api/dossiers/{code}";
-    public static string Action(string code, string action) => $"/api/dossiers/{code}/actions/{action}";
+    /// <summary>The §5 actions live under <c>/actions/</c>; claimable work has its own routes (DESIGN §10).</summary>
+    public static string Action(string code, string action) =>
+        action is "claim" or "release" or "assign" ? $"/api/dossiers/{code}/{action}" : $"/api/dossiers/{code}/actions/{action}";
+    public static string Consultation(string code, string unitCode) => $"/api/dossiers/{code}/consultations/{unitCode}";
+    public const string Notifications = "/api/me/notifications";
     public static string History(string code) => $"/api/dossiers/{code}/history";
     public const string Units = "/api/units";
     public static string Unit(string code) => $"/api/units/{code}";
@@ -28,6 +32,8 @@ public static class Demo
     public const string Commune = "22918";
     public const string District = "593";
     public const string Province = "60";
+    public const string BuildingDepartment = "60.SXD";
+    public const string FirePolice = "60.PCCC";
     public const string CitizenId = "060095000123";
 
     public static string UnitForLevel(string level) => level switch
@@ -37,11 +43,17 @@ public static class Demo
         _ => Province,
     };
 
-    /// <summary>The demo officer with <paramref name="role"/> at <paramref name="unitCode"/>.</summary>
+    /// <summary>The demo officer with <paramref name="role"/> at <paramref name="unitCode"/> (DESIGN §12, agencies included).</summary>
     public static string Officer(string role, string unitCode)
     {
+        if (role == "appraiser")
+            return unitCode switch { BuildingDepartment => "thamdinh.sxd", FirePolice => "thamdinh.pccc", _ => throw new ArgumentException(unitCode) };
         var prefix = role switch { "reception" => "tiepnhan", "specialist" => "chuyenvien", "leader" => "lanhdao", _ => throw new ArgumentException(role) };
-        var suffix = unitCode switch { Commune => "xa", District => "huyen", Province => "tinh", _ => throw new ArgumentException(unitCode) };
+        var suffix = unitCode switch
+        {
+            Commune => "xa", District => "huyen", Province => "tinh", BuildingDepartment or FirePolice => unitCode.ToLowerInvariant(),
+            _ => throw new ArgumentException(unitCode),
+        };
         return $"{prefix}.{suffix}";
     }
 }
@@ -64,16 +76,40 @@ public static class ApiClient
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 
-    /// <summary>A counter submission with every required paper recorded by code.</summary>
+    /// <summary>A counter submission with every required paper recorded by code (and the form, when the procedure has one).</summary>
     public static object CounterSubmission(string procedureId, string unitCode, IEnumerable<string> documentCodes,
-        string idNumber = Demo.CitizenId, string fullName = "Nguyễn Văn Công Dân") => new
+        string idNumber = Demo.CitizenId, string fullName = "Nguyễn Văn Công Dân", IReadOnlyDictionary<string, object?>? form = null) => new
     {
         procedureId,
         applicant = new { idNumber, fullName, phone = "0912345678", address = "Hàm Tiến, Phan Thiết" },
         channel = "counter",
         receivingUnitCode = unitCode,
         documents = documentCodes.Select(code => new { code }).ToArray(),
+        form = form ?? SampleForm(procedureId),
     };
+
+    /// <summary>
+    /// Values every shipped form accepts, read from the shipped file: a number its minimum (or 1), the first choice,
+    /// false, a date, a text. Tests that steer a branch pass their own values.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object?>? SampleForm(string procedureId)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "workflows", procedureId + ".json");
+        if (!File.Exists(file) || JsonNode.Parse(File.ReadAllText(file))!["form"] is not JsonArray fields)
+            return null;
+        return fields.ToDictionary(f => f.Str("key"), f => (object?)(f.Str("type") switch
+        {
+            "number" or "money" => f!["min"]?.GetValue<decimal>() ?? 1m,
+            "choice" => f!["choices"]![0]!.GetValue<string>(),
+            "boolean" => false,
+            "date" => "2026-03-20",
+            _ => "Thông tin mẫu",
+        }));
+    }
+
+    /// <summary>The papers a counter submission lists: every required one and every one required under a guard.</summary>
+    public static IEnumerable<string> PapersToHandIn(JsonObject procedure) =>
+        procedure["documents"]!.AsArray().Where(d => d!["required"]!.GetValue<bool>() || d["requiredWhen"] is not null).Select(d => d.Str("code"));
 
     public static async Task<JsonObject> SubmitAsync(this HttpClient client, object body)
     {
@@ -135,6 +171,8 @@ public static class ApiClient
             return actions.Contains("receive") ? "receive" : null;
         if (status == "SupplementRequested")
             return actions.Contains("supplement") ? "supplement" : null;
+        if (actions.Contains("claim"))
+            return "claim";
         if (actions.Contains("request-payment") && status != "AwaitingPayment")
             return "request-payment";
         string[] preferred = ["return-result", "resolve", "approve", "confirm-payment", "forward"];

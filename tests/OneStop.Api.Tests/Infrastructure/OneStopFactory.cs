@@ -21,9 +21,12 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 9, 0, 0, DeadlineCalculator.VietnamOffset);
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; private init; } = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Clock { get; } = new(DefaultStart);
+    public FakeTimeProvider Clock { get; private init; } = new(DefaultStart);
+
+    /// <summary>Leaves the data folder behind on dispose, so another host can start on it (a restart).</summary>
+    public bool KeepData { get; init; }
 
     private (string Key, string Value)[] _settings = [];
 
@@ -32,6 +35,10 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
     /// the mock portal under <c>/portal</c>. Set it (before the host starts) to share a portal between hosts.
     /// </summary>
     public Func<HttpMessageHandler>? PortalHandler { get; set; }
+
+    /// <summary>A host on an existing data folder with its clock at <paramref name="now"/>: the same instance after a restart.</summary>
+    public static OneStopFactory On(string dataDirectory, DateTimeOffset now, bool keepData = false) =>
+        new() { DataDirectory = dataDirectory, Clock = new FakeTimeProvider(now), KeepData = keepData };
 
     /// <summary>A host with extra configuration, e.g. <c>("OneStop:Files:MaxBytes", "1024")</c>.</summary>
     public static OneStopFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
@@ -102,6 +109,8 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (KeepData)
+                return;
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }

@@ -56,7 +56,7 @@ public sealed class MigrationModesTests : IDisposable
     {
         var options = new DbContextOptionsBuilder<OneStopDbContext>();
         DependencyInjection.Configure(options, DatabaseProviders.Sqlite, _folder, null);
-        return new OneStopDbContext(options.Options, TimeProvider.System);
+        return new OneStopDbContext(options.Options);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using OneStop.Domain;
 using System.Net;
 using System.Net.Http.Headers;
 using Hangfire;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Tests.Infrastructure;
 using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Jobs;
@@ -51,7 +53,7 @@ public sealed class HangfireDeliveryTests
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             var dossier = await db.Dossiers.Include(d => d.Events).Include(d => d.Pauses).SingleAsync(d => d.Code == code);
             var engine = await scope.ServiceProvider.GetRequiredService<DefinitionCatalog>().GetPinnedAsync(db, dossier, default);
-            var officer = new Actor("tiepnhan.xa", new HashSet<string> { Actor.ReceptionRole }, Demo.Commune);
+            var officer = new Actor("tiepnhan.xa", new HashSet<string> { RoleNames.Reception }, Demo.Commune);
             await using var transaction = await db.Database.BeginTransactionAsync();
             dossier.Act(DossierActions.Receive, new ActionRequest(), await scope.ServiceProvider.GetRequiredService<DossierContextFactory>().CreateAsync(engine, officer, default));
             await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using OneStop.Domain;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using OneStop.Api.Tests.Infrastructure;
 using OneStop.Domain.Codes;
 using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Outbox;
@@ -30,7 +32,7 @@ public sealed class DossierMill(OneStopFactory host)
 
     /// <summary>Every officer role at the demo commune, so one actor can take the whole happy path.</summary>
     private static readonly Actor Officer = new("kiemthu.xa",
-        new HashSet<string> { Actor.ReceptionRole, Actor.SpecialistRole, Actor.LeaderRole }, Demo.Commune);
+        new HashSet<string> { RoleNames.Reception, RoleNames.Specialist, RoleNames.Leader }, Demo.Commune);
 
     public async Task<IReadOnlyList<string>> SubmitAsync(int count)
     {

@@ -25,7 +25,9 @@ public sealed class DistrictMergeTests : IDisposable
     private async Task<(List<Open> Dossiers, string ReturnedAtDistrict)> OpenAtEveryStepAsync(DossierDriver driver)
     {
         var open = new List<Open>();
-        string[] crossLevelPositions = ["tiep-nhan", "ra-soat-xa", "de-nghi-xa", "tham-dinh-huyen", "quyet-dinh-huyen", "tra-ket-qua", "Resolved"];
+        // Since issue 9 the commune posts its review for two working days (niêm yết, a wait step) before the chairman
+        // signs; the driver lets that wait end and takes the next action in one step, so no dossier stops at de-nghi-xa.
+        string[] crossLevelPositions = ["tiep-nhan", "ra-soat-xa", "niem-yet", "tham-dinh-huyen", "quyet-dinh-huyen", "tra-ket-qua", "Resolved"];
         for (var actions = 0; actions < crossLevelPositions.Length; actions++)
         {
             var code = await driver.SubmitAsync(DossierDriver.CrossLevel, Demo.Commune);
@@ -70,8 +72,11 @@ public sealed class DistrictMergeTests : IDisposable
         Assert.True(response.StatusCode == HttpStatusCode.OK, summary.ToJsonString());
         Assert.Equal((movedCodes.Count, 3, 2), (summary["dossiersMoved"]!.GetValue<int>(), summary["officersMoved"]!.GetValue<int>(),
             summary["childUnitsMoved"]!.GetValue<int>()));
-        Assert.Equal("2026-03-02", summary.Str("effectiveDate"));
-        Assert.Equal(("2026-03-01", Demo.Province), (summary["unit"].Str("validTo"), summary["unit"].Str("successorCode")));
+        // The merge takes effect today; the posting waits of the setup moved the clock on from Monday 02/03/2026.
+        var today = DateOnly.FromDateTime(_factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        Assert.Equal(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), summary.Str("effectiveDate"));
+        Assert.Equal((today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Demo.Province),
+            (summary["unit"].Str("validTo"), summary["unit"].Str("successorCode")));
         Assert.Equal(Demo.Province, summary["successor"].Str("code"));
 
         // One transfer event, and with it one outbox message for the portal, per moved dossier; nothing else.
@@ -83,7 +88,8 @@ public sealed class DistrictMergeTests : IDisposable
         var commune = await (await _factory.CreateClient().GetAsync(Routes.Unit(Demo.Commune))).ReadJsonAsync();
         Assert.Equal(Demo.Province, commune.Str("parentCode"));
         var district = await (await _factory.CreateClient().GetAsync(Routes.Unit(Demo.District))).ReadJsonAsync();
-        Assert.Equal(("2026-03-01", Demo.Province), (district.Str("validTo"), district.Str("successorCode")));
+        Assert.Equal((today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Demo.Province),
+            (district.Str("validTo"), district.Str("successorCode")));
 
         // The district's officers now belong to the province, and their queues hold the district's work.
         var token = await (await _factory.CreateClient().PostAsJsonAsync(Routes.Token,
@@ -136,7 +142,7 @@ public sealed class DistrictMergeTests : IDisposable
             var visited = await driver.DriveToReturnedAsync(dossier.Code);
             Assert.DoesNotContain(visited, v => v.Unit == Demo.District);
             Assert.All(visited.Where(v => v.Step.EndsWith("-huyen", StringComparison.Ordinal)), v => Assert.Equal(Demo.Province, v.Unit));
-            if (dossier.Procedure == DossierDriver.CrossLevel && dossier.Position is "tiep-nhan" or "ra-soat-xa" or "de-nghi-xa")
+            if (dossier.Procedure == DossierDriver.CrossLevel && dossier.Position is "tiep-nhan" or "ra-soat-xa" or "niem-yet")
                 Assert.Contains(("tham-dinh-huyen", Demo.Province), visited);
             if (dossier.Procedure == DossierDriver.DistrictLevel)
                 Assert.Equal(Demo.Province, visited[^1].Unit);

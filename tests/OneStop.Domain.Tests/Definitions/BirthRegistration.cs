@@ -1,3 +1,4 @@
+using OneStop.Domain;
 using OneStop.Domain.Definitions;
 
 namespace OneStop.Domain.Tests.Definitions;
@@ -31,18 +32,18 @@ internal static class BirthRegistration
         [
             new StepDefinition
             {
-                Id = "tiep-nhan", Name = "Tiếp nhận", Kind = StepKinds.Reception, Role = StepRoles.Reception, Unit = StepUnits.Receiving,
+                Id = "tiep-nhan", Name = "Tiếp nhận", Kind = StepKinds.Reception, Role = RoleNames.Reception, Unit = StepUnits.Receiving,
                 Transitions = [new TransitionDefinition { Action = "receive", To = "tham-dinh" }],
             },
             new StepDefinition
             {
-                Id = "tham-dinh", Name = "Thẩm định", Kind = StepKinds.Task, Role = StepRoles.Specialist, Unit = StepUnits.Receiving,
+                Id = "tham-dinh", Name = "Thẩm định", Kind = StepKinds.Task, Role = RoleNames.Specialist, Unit = StepUnits.Receiving,
                 Duration = new Duration { WorkingHours = 4 },
                 Transitions = [new TransitionDefinition { Action = "forward", To = "phe-duyet" }],
             },
             new StepDefinition
             {
-                Id = "phe-duyet", Name = "Phê duyệt", Kind = StepKinds.Approval, Role = StepRoles.Leader, Unit = StepUnits.Receiving,
+                Id = "phe-duyet", Name = "Phê duyệt", Kind = StepKinds.Approval, Role = RoleNames.Leader, Unit = StepUnits.Receiving,
                 Transitions =
                 [
                     new TransitionDefinition { Action = "approve", To = "tra-ket-qua" },
@@ -51,7 +52,7 @@ internal static class BirthRegistration
             },
             new StepDefinition
             {
-                Id = "tra-ket-qua", Name = "Trả kết quả", Kind = StepKinds.Result, Role = StepRoles.Reception, Unit = StepUnits.Receiving,
+                Id = "tra-ket-qua", Name = "Trả kết quả", Kind = StepKinds.Result, Role = RoleNames.Reception, Unit = StepUnits.Receiving,
             },
         ],
     };
@@ -59,7 +60,7 @@ internal static class BirthRegistration
     /// <summary>A processing step that the tests insert to build branches, traps and duplicates.</summary>
     public static StepDefinition Task(string id, params TransitionDefinition[] transitions) => new()
     {
-        Id = id, Name = "Xác minh", Kind = StepKinds.Task, Role = StepRoles.Specialist, Unit = StepUnits.Receiving,
+        Id = id, Name = "Xác minh", Kind = StepKinds.Task, Role = RoleNames.Specialist, Unit = StepUnits.Receiving,
         Transitions = transitions,
     };
 
@@ -86,6 +87,10 @@ internal static class BirthRegistration
 
     public static StepDefinition AddTransition(this StepDefinition step, TransitionDefinition transition) =>
         step with { Transitions = [.. step.Transitions, transition] };
+
+    /// <summary>A guarded branch goes before the default of its action: the first transition whose guard holds is taken (DESIGN §4.1).</summary>
+    public static StepDefinition AddBranch(this StepDefinition step, TransitionDefinition transition) =>
+        step with { Transitions = [transition, .. step.Transitions] };
 
     public static WorkflowDefinition WithDocument(this WorkflowDefinition definition, int index, Func<DocumentRequirement, DocumentRequirement> change) =>
         definition with { Documents = [.. definition.Documents.Select((d, i) => i == index ? change(d) : d)] };

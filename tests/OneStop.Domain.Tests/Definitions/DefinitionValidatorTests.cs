@@ -1,3 +1,4 @@
+using OneStop.Domain;
 using OneStop.Domain.Definitions;
 
 using static OneStop.Domain.Tests.Definitions.BirthRegistration;
@@ -34,7 +35,7 @@ public sealed class DefinitionValidatorTests
             })
             .InsertStep(1, new StepDefinition
             {
-                Id = "thu-phi", Name = "Thu phí", Kind = StepKinds.Payment, Role = StepRoles.Reception, Unit = StepUnits.Receiving,
+                Id = "thu-phi", Name = "Thu phí", Kind = StepKinds.Payment, Role = RoleNames.Reception, Unit = StepUnits.Receiving,
                 Transitions = [new TransitionDefinition { Action = "confirm-payment", To = "tham-dinh" }],
             });
 

@@ -33,7 +33,7 @@ public sealed class StepGraphValidationTests
     public void Steps_caught_in_a_cycle_without_exit_are_each_reported_at_the_step()
     {
         var definition = Definition
-            .WithStep(1, s => s.AddTransition(Forward("xac-minh")))
+            .WithStep(1, s => s.AddBranch(Forward("xac-minh") with { When = "channel == 'post'" }))
             .AddStep(Task("xac-minh", Forward("xac-minh-lai")))
             .AddStep(Task("xac-minh-lai", Forward("xac-minh")));
 
@@ -47,7 +47,7 @@ public sealed class StepGraphValidationTests
     public void A_branch_that_rejoins_the_main_path_is_accepted()
     {
         var definition = Definition
-            .WithStep(1, s => s.AddTransition(new TransitionDefinition { Action = "forward", To = "xac-minh", When = "applicant.type == 'organisation'" }))
+            .WithStep(1, s => s.AddBranch(new TransitionDefinition { Action = "forward", To = "xac-minh", When = "applicant.type == 'organisation'" }))
             .InsertStep(2, Task("xac-minh", Forward("phe-duyet")));
 
         Assert.Empty(Validate(definition));

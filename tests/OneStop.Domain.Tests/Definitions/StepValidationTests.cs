@@ -1,3 +1,4 @@
+using OneStop.Domain;
 using OneStop.Domain.Definitions;
 
 using static OneStop.Domain.Tests.Definitions.BirthRegistration;
@@ -76,7 +77,7 @@ public sealed class StepValidationTests
     public void A_definition_without_reception_step_is_reported_at_steps()
     {
         // The first step keeps its receive transition, which only a reception step may use.
-        var errors = Validate(Definition.WithStep(0, s => s with { Kind = StepKinds.Task, Role = StepRoles.Specialist }));
+        var errors = Validate(Definition.WithStep(0, s => s with { Kind = StepKinds.Task, Role = RoleNames.Specialist }));
 
         HasError(errors, "steps", "bước tiếp nhận");
         HasError(errors, "steps[0].transitions[0].action", "receive");
@@ -85,7 +86,7 @@ public sealed class StepValidationTests
     [Fact]
     public void A_second_reception_step_is_reported_at_its_kind()
     {
-        var definition = Definition.WithStep(1, s => s with { Kind = StepKinds.Reception, Role = StepRoles.Reception });
+        var definition = Definition.WithStep(1, s => s with { Kind = StepKinds.Reception, Role = RoleNames.Reception });
 
         OnlyError(Validate(definition), "steps[1].kind", "một bước tiếp nhận");
     }
@@ -101,7 +102,7 @@ public sealed class StepValidationTests
     [Fact]
     public void A_reception_step_run_by_another_role_is_reported_at_its_role()
     {
-        var definition = Definition.WithStep(0, s => s with { Role = StepRoles.Specialist });
+        var definition = Definition.WithStep(0, s => s with { Role = RoleNames.Specialist });
 
         OnlyError(Validate(definition), "steps[0].role", "reception");
     }
@@ -120,7 +121,7 @@ public sealed class StepValidationTests
     public void A_second_result_step_is_reported_at_its_kind()
     {
         var definition = Definition
-            .WithStep(2, s => s.AddTransition(new TransitionDefinition { Action = "approve", To = "tra-qua-buu-chinh", When = "channel == 'post'" }))
+            .WithStep(2, s => s.AddBranch(new TransitionDefinition { Action = "approve", To = "tra-qua-buu-chinh", When = "channel == 'post'" }))
             .AddStep(Definition.Steps[3] with { Id = "tra-qua-buu-chinh" });
 
         OnlyError(Validate(definition), "steps[4].kind", "một bước trả kết quả");
@@ -138,7 +139,7 @@ public sealed class StepValidationTests
     public void A_step_without_transitions_is_reported_as_a_dead_end_at_its_transitions()
     {
         var definition = Definition
-            .WithStep(1, s => s.AddTransition(Forward("xac-minh")))
+            .WithStep(1, s => s.AddBranch(Forward("xac-minh") with { When = "channel == 'post'" }))
             .AddStep(Task("xac-minh"));
 
         OnlyError(Validate(definition), "steps[4].transitions", "ngõ cụt");

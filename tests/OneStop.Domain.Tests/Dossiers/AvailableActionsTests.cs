@@ -1,4 +1,5 @@
 using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
 
 using static OneStop.Domain.Tests.Dossiers.VietnamTime;
 

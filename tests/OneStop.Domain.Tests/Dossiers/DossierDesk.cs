@@ -1,7 +1,9 @@
+using OneStop.Domain;
 using OneStop.Domain.Calendar;
 using OneStop.Domain.Codes;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
 using OneStop.Domain.Units;
 
 namespace OneStop.Domain.Tests.Dossiers;
@@ -30,7 +32,12 @@ internal static class TestUnits
         new UnitInfo(Province, "Tỉnh Bình Thuận", Levels.Province, null, "000.00.00.H56", new DateOnly(2000, 1, 1)),
         new UnitInfo(District, "Thành phố Phan Thiết", Levels.District, Province, "000.00.17.H56", new DateOnly(2000, 1, 1)),
         new UnitInfo(Commune, "Phường Mũi Né", Levels.Commune, District, "000.17.22.H56", new DateOnly(2000, 1, 1)),
+        new UnitInfo(BuildingDepartment, "Sở Xây dựng", Levels.Province, Province, "000.00.06.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
+        new UnitInfo(FirePolice, "Phòng Cảnh sát PCCC", Levels.Province, Province, "000.00.48.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
     ]);
+
+    public const string BuildingDepartment = "60.SXD";
+    public const string FirePolice = "60.PCCC";
 }
 
 /// <summary>The people who act on dossiers: one officer per role and unit, and citizens by personal ID.</summary>
@@ -38,19 +45,19 @@ internal static class People
 {
     public const string ApplicantId = "060195000123";
 
-    public static Actor Reception(string unit = TestUnits.Commune) => Officer(Actor.ReceptionRole, unit);
+    public static Actor Reception(string unit = TestUnits.Commune) => Officer(RoleNames.Reception, unit);
 
-    public static Actor Specialist(string unit = TestUnits.Commune) => Officer(Actor.SpecialistRole, unit);
+    public static Actor Specialist(string unit = TestUnits.Commune) => Officer(RoleNames.Specialist, unit);
 
-    public static Actor Leader(string unit = TestUnits.Commune) => Officer(Actor.LeaderRole, unit);
+    public static Actor Leader(string unit = TestUnits.Commune) => Officer(RoleNames.Leader, unit);
 
     public static Actor Officer(string role, string unit) => new($"{role}.{unit}", new HashSet<string> { role }, unit);
 
     /// <summary>The applicant's own citizen account.</summary>
-    public static Actor Applicant() => new("cong-dan.an", new HashSet<string> { Actor.CitizenRole }, null, ApplicantId);
+    public static Actor Applicant() => new("cong-dan.an", new HashSet<string> { RoleNames.Citizen }, null, ApplicantId);
 
     /// <summary>A citizen who has nothing to do with the dossier.</summary>
-    public static Actor Stranger() => new("cong-dan.binh", new HashSet<string> { Actor.CitizenRole }, null, "079200000456");
+    public static Actor Stranger() => new("cong-dan.binh", new HashSet<string> { RoleNames.Citizen }, null, "079200000456");
 
     public static Applicant Person() => new(ApplicantId, "Nguyễn Văn An");
 }
@@ -114,7 +121,7 @@ internal static class TestDefinitions
             },
             new StepDefinition
             {
-                Id = "thu-phi", Name = "Thu phí", Kind = StepKinds.Payment, Role = StepRoles.Reception, Unit = StepUnits.Receiving,
+                Id = "thu-phi", Name = "Thu phí", Kind = StepKinds.Payment, Role = RoleNames.Reception, Unit = StepUnits.Receiving,
                 Transitions = [new TransitionDefinition { Action = "confirm-payment", To = "tham-dinh" }],
             },
             .. BirthRegistration.Steps.Skip(1),
@@ -131,7 +138,7 @@ internal static class TestDefinitions
             BirthRegistration.Steps[1] with { Transitions = [new TransitionDefinition { Action = "forward", To = "quyet-dinh-huyen" }] },
             new StepDefinition
             {
-                Id = "quyet-dinh-huyen", Name = "Quyết định (cấp huyện)", Kind = StepKinds.Approval, Role = StepRoles.Leader, Unit = Levels.District,
+                Id = "quyet-dinh-huyen", Name = "Quyết định (cấp huyện)", Kind = StepKinds.Approval, Role = RoleNames.Leader, Unit = Levels.District,
                 Transitions =
                 [
                     new TransitionDefinition { Action = "approve", To = "tra-ket-qua" },
@@ -163,21 +170,21 @@ internal sealed class DossierDesk(WorkflowDefinition definition)
 
     private int _sequence;
 
-    public WorkflowEngine Engine { get; } = new(definition);
+    public ProcedureModel Model { get; } = ProcedureModel.Compile(definition);
 
     public DeadlineCalculator Deadlines { get; } = new(Calendar.Value, OfficeHours.Default);
 
-    public WorkflowDefinition Definition => Engine.Definition;
+    public WorkflowDefinition Definition => Model.Definition;
 
-    public DossierContext Context(Actor actor, DateTime utcNow) => new(Engine, TestUnits.Tree, Deadlines, actor, utcNow);
+    public DossierContext Context(Actor actor, DateTime utcNow) => new(Model, TestUnits.Tree, Deadlines, actor, utcNow);
 
     /// <summary>Every required paper, by code alone, as seen at the counter.</summary>
     public IReadOnlyList<DocumentSubmission> RequiredPapers() =>
-        [.. Definition.Documents.Where(d => d.Required).Select(d => new DocumentSubmission(d.Code))];
+        [.. Definition.Documents.Where(d => d.Required.Always).Select(d => new DocumentSubmission(d.Code))];
 
     /// <summary>Every required paper with an uploaded file, as an online submission needs.</summary>
     public IReadOnlyList<DocumentSubmission> RequiredUploads() =>
-        [.. Definition.Documents.Where(d => d.Required).Select(d => new DocumentSubmission(d.Code, FileId: Guid.NewGuid()))];
+        [.. Definition.Documents.Where(d => d.Required.Always).Select(d => new DocumentSubmission(d.Code, FileId: Guid.NewGuid()))];
 
     public Dossier Submit(Actor actor, DateTime at, Channel channel = Channel.Counter, string receivingUnit = TestUnits.Commune,
         IReadOnlyList<DocumentSubmission>? papers = null) =>

@@ -1,5 +1,7 @@
+using OneStop.Domain;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
 using OneStop.Domain.Tests.Dossiers;
 using OneStop.Domain.Units;
 
@@ -173,7 +175,7 @@ public sealed class UnitMergeTests
 /// <summary>An open dossier follows its unit into the successor; its history keeps the original unit.</summary>
 public sealed class DossierUnitTransferTests
 {
-    private static readonly Actor Admin = new("admin", new HashSet<string> { Actor.AdminRole }, null);
+    private static readonly Actor Admin = new("admin", new HashSet<string> { RoleNames.Admin }, null);
 
     /// <summary>Received at the commune and forwarded to the district leader, at 593.</summary>
     private static (DossierDesk Desk, Dossier Dossier) AtTheDistrict()

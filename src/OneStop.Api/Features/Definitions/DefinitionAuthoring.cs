@@ -9,10 +9,14 @@ namespace OneStop.Api.Features.Definitions;
 /// <summary>Draft → published → retired (DESIGN §4). A published version is never edited.</summary>
 public static class DefinitionAuthoring
 {
-    public static async Task<IReadOnlyList<DefinitionError>> ValidateAsync(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct)
+    public static async Task<IReadOnlyList<DefinitionError>> ValidateAsync(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct) =>
+        (await CheckAsync(definition, db, ct)).Errors;
+
+    public static async Task<DefinitionReport> CheckAsync(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct)
     {
         var units = (await db.Units.Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. DefinitionValidator.Validate(definition, units.Contains), .. DefinitionLengths.Check(definition)];
+        var report = DefinitionValidator.Check(definition, units.Contains);
+        return report with { Errors = [.. report.Errors, .. DefinitionLengths.Check(definition)] };
     }
 
     public static async Task<Results<Created<VersionResponse>, ProblemHttpResult>> CreateDraft(

@@ -30,6 +30,12 @@ public static class DefinitionLengths
         }
         Limit("result.code", definition.Result?.Code, StoredLengths.ResultCode);
         Limit("result.name", definition.Result?.Name, StoredLengths.ResultName);
+        var results = definition.Results ?? [];
+        for (var i = 0; i < results.Count; i++)
+        {
+            Limit($"results[{i}].code", results[i]?.Code, StoredLengths.ResultCode);
+            Limit($"results[{i}].name", results[i]?.Name, StoredLengths.ResultName);
+        }
         var steps = definition.Steps ?? [];
         for (var i = 0; i < steps.Count; i++)
             Limit($"steps[{i}].id", steps[i]?.Id, StoredLengths.StepId);

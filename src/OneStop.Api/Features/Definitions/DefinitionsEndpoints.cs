@@ -6,7 +6,8 @@ using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Api.Features.Definitions;
 
-public sealed record ValidationResponse(bool Valid, IReadOnlyList<DefinitionError> Errors);
+/// <summary>The answer of <c>validate</c>: errors refuse publishing; warnings (guards that may hold together, say) do not.</summary>
+public sealed record ValidationResponse(bool Valid, IReadOnlyList<DefinitionError> Errors, IReadOnlyList<DefinitionError> Warnings);
 
 public sealed record VersionResponse(
     int Version, string State, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? RetiredAt, WorkflowDefinition Definition);
@@ -65,8 +66,8 @@ public static class DefinitionsEndpoints
 
     public static async Task<Ok<ValidationResponse>> Validate(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct)
     {
-        var errors = await DefinitionAuthoring.ValidateAsync(definition, db, ct);
-        return TypedResults.Ok(new ValidationResponse(errors.Count == 0, errors));
+        var report = await DefinitionAuthoring.CheckAsync(definition, db, ct);
+        return TypedResults.Ok(new ValidationResponse(report.Errors.Count == 0, report.Errors, report.Warnings));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Diagram(
@@ -81,8 +82,7 @@ public static class DefinitionsEndpoints
         var definition = stored.Parse();
         if (DefinitionValidator.Validate(definition, _ => true).Count > 0 && stored.State == DefinitionState.Draft)
             return Problems.Unprocessable("Bản nháp chưa hợp lệ nên chưa vẽ được sơ đồ; hãy kiểm tra (validate) trước.");
-        var engine = new WorkflowEngine(definition);
-        return TypedResults.Text(format == "dot" ? engine.ToDot() : engine.ToMermaid(),
+        return TypedResults.Text(format == "dot" ? DefinitionDiagram.Dot(definition) : DefinitionDiagram.Mermaid(definition),
             format == "dot" ? "text/vnd.graphviz; charset=utf-8" : "text/plain; charset=utf-8");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Domain;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Persistence;
 
@@ -40,7 +41,7 @@ public static class RepositoryAccess
 
         if (!string.IsNullOrWhiteSpace(purpose))
         {
-            if (!actor.Has(Actor.ReceptionRole))
+            if (!actor.Has(RoleNames.Reception))
                 return (null, Problems.Of(StatusCodes.Status403Forbidden, "Không có quyền",
                     "Chỉ cán bộ một cửa xem kho dữ liệu của người đang nộp hồ sơ (purpose); cán bộ khác cần hồ sơ tại đơn vị mình (dossier)."));
             if (purpose.Length > StoredLengths.AuditDetail)

@@ -1,18 +1,21 @@
 using System.Security.Claims;
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
 using OneStop.Api.Features.Documents;
-using OneStop.Infrastructure.Documents;
 using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Api.Features.Dossiers;
 
-public sealed record ActionBody(string? Comment, string? To, string? ToUnit, IReadOnlyList<DocumentRequest>? Documents, DateTimeOffset? NewDueDate);
+public sealed record ActionBody(
+    string? Comment, string? To, string? ToUnit, IReadOnlyList<DocumentRequest>? Documents, DateTimeOffset? NewDueDate,
+    IReadOnlyDictionary<string, JsonElement>? Form = null);
 
 public sealed class ActionBodyValidator : AbstractValidator<ActionBody>
 {
@@ -31,29 +34,40 @@ public static class ActOnDossier
 {
     public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Handle(
         string code, string action, ActionBody? body, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, ResultIssuer issuer, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
     {
         if (!DossierActions.All.Contains(action))
             return Problems.NotFound($"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.");
-        var actor = user.ToActor();
+        var request = body ?? new ActionBody(null, null, null, null, null);
+        var papers = request.Documents ?? [];
+        return await ActAsync(code, action, user.ToActor(), papers, http, db, catalog, contexts,
+            _ => Task.FromResult<ActionRequest?>(new ActionRequest(request.Comment, request.To, request.ToUnit,
+                papers.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
+                request.NewDueDate, request.Form)), ct);
+    }
+
+    /// <summary>
+    /// Every write to a dossier goes this way: load it (404 when the caller may not see it, 412 on a stale
+    /// <c>If-Match</c>), check the papers it references, let the domain act — its events fill the outbox, issue
+    /// the results and notify, in the same transaction — and answer with the dossier as the caller now sees it.
+    /// </summary>
+    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActAsync(
+        string code, string action, Actor actor, IReadOnlyList<DocumentRequest> papers, HttpContext http, OneStopDbContext db,
+        DefinitionCatalog catalog, DossierContextFactory contexts, Func<DossierContext, Task<ActionRequest?>> buildRequest, CancellationToken ct)
+    {
         var (dossier, problem) = await DossierAccess.LoadForWriteAsync(db, code, actor, http.Request, ct);
         if (dossier is null)
             return problem!;
 
-        var engine = await catalog.GetPinnedAsync(db, dossier, ct);
-        var context = await contexts.CreateAsync(engine, actor, ct);
-        var request = body ?? new ActionBody(null, null, null, null, null);
-        var papers = request.Documents ?? [];
+        var model = await catalog.GetPinnedAsync(db, dossier, ct);
+        var context = await contexts.CreateAsync(model, actor, ct);
         if (await DocumentReferences.CheckAsync(db, actor, dossier.Applicant.IdNumber, papers, context.Today, ct) is { } badReference)
             return badReference;
-        // The result file travels with resolve; every other action's papers are dossier papers.
-        var resultFile = action == DossierActions.Resolve ? papers.FirstOrDefault(p => p.FileId is not null)?.FileId : null;
-        dossier.Act(action, new ActionRequest(request.Comment, request.To, request.ToUnit,
-            action == DossierActions.Resolve ? null : papers.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
-            request.NewDueDate), context);
-        if (action == DossierActions.Resolve)
-            await issuer.IssueAsync(dossier, engine.Definition, resultFile, ct);
-        else
+        if (await buildRequest(context) is not { } request)
+            return Problems.Unprocessable("Yêu cầu không hợp lệ.");
+        dossier.Act(action, request, context);
+        // A result file is the result's, not a dossier paper: it is referenced when the result is issued.
+        if (action != DossierActions.Resolve)
             await DocumentReferences.MarkUsedAsync(db, dossier.Code, papers, context.UtcNow, ct);
         try
         {

@@ -1,22 +1,27 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Domain;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Api.Features.Dossiers;
 
-/// <summary>Who may read a dossier (DESIGN §2): admins, its owner, and officers of any unit it has been at.</summary>
+/// <summary>
+/// Who may read a dossier (DESIGN §2): admins, its owner, officers of any unit it has been at, and officers of a
+/// unit consulted on it (they must read it to give their opinion).
+/// </summary>
 public static class DossierAccess
 {
     public static bool CanRead(Dossier dossier, Actor actor)
     {
-        if (actor.Has(Actor.AdminRole) || dossier.IsOwner(actor))
+        if (actor.Has(RoleNames.Admin) || dossier.IsOwner(actor))
             return true;
         if (!actor.IsOfficer || actor.UnitCode is null)
             return false;
         return Same(actor.UnitCode, dossier.CurrentUnitCode) || Same(actor.UnitCode, dossier.ReceivingUnitCode)
-            || dossier.Events.Any(e => Same(actor.UnitCode, e.UnitCode) || Same(actor.UnitCode, e.ToUnitCode));
+            || dossier.Events.Any(e => Same(actor.UnitCode, e.UnitCode) || Same(actor.UnitCode, e.ToUnitCode))
+            || dossier.Consultations.Any(c => Same(actor.UnitCode, c.UnitCode));
     }
 
     private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
@@ -37,7 +42,7 @@ public static class DossierAccess
     /// <summary>Loads a whole dossier (papers, pauses, history) for reading or acting.</summary>
     public static Task<Dossier?> LoadAsync(OneStopDbContext db, string code, bool tracking, CancellationToken ct)
     {
-        var query = db.Dossiers.Include(d => d.Events).Include(d => d.Pauses).AsSplitQuery();
+        var query = db.Dossiers.Include(d => d.Events).Include(d => d.Pauses).Include(d => d.Consultations).Include(d => d.Timers).AsSplitQuery();
         return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(d => d.Code == code, ct);
     }
 }

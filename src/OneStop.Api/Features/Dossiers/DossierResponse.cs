@@ -4,7 +4,7 @@ using OneStop.Domain.Dossiers;
 
 namespace OneStop.Api.Features.Dossiers;
 
-public sealed record StepResponse(string Id, string Name, string Kind, string Role);
+public sealed record StepResponse(string Id, string Name, string Kind, string Role, bool Claimable = false);
 
 public sealed record ApplicantResponse(string IdNumber, string FullName, string Type, string? Phone, string? Email, string? Address, string? Representative);
 
@@ -12,7 +12,12 @@ public sealed record DocumentResponse(
     string Code, string Name, string Owner, string Source, Guid? FileId, Guid? RepositoryDocumentId, bool SeenAtCounter, bool Digitized,
     IReadOnlyDictionary<string, string>? Fields);
 
-public sealed record ResultResponse(string Code, string Name, DateTimeOffset IssuedAt, string IssuedBy, Guid? FileId);
+public sealed record ResultResponse(string Code, string Name, DateTimeOffset IssuedAt, string IssuedBy, Guid? FileId, bool Signed, string? SignedBy);
+
+/// <summary>One opinion request of a consultation step, as DESIGN §10 lists it (plus who answered and what they said).</summary>
+public sealed record ConsultationResponse(
+    string UnitCode, string StepId, string Role, DateTimeOffset DueDate, string? Answer, DateTimeOffset? AnsweredAt, string? AnsweredBy, string? Comment,
+    IReadOnlyList<Guid> Documents);
 
 public sealed record PauseResponse(string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int WorkingMinutes, bool RestartsClock);
 
@@ -30,7 +35,10 @@ public sealed record DossierResponse(
     string Channel,
     ApplicantResponse Applicant,
     IReadOnlyList<DocumentResponse> Documents,
+    IReadOnlyDictionary<string, JsonElement>? Form,
     decimal Fee,
+    string? Assignee,
+    IReadOnlyList<ConsultationResponse> Consultations,
     DateTimeOffset? DueDate,
     DateTimeOffset? OriginalDueDate,
     bool DueDateReset,
@@ -46,6 +54,7 @@ public sealed record DossierResponse(
     DateTimeOffset? ClosedAt,
     bool? ResolvedOnTime,
     ResultResponse? Result,
+    IReadOnlyList<ResultResponse> Results,
     IReadOnlyList<PauseResponse> Pauses,
     string? TrackingSecret,
     IReadOnlyList<string> AvailableActions,
@@ -53,7 +62,7 @@ public sealed record DossierResponse(
 {
     public static DossierResponse From(Dossier dossier, DossierContext context, bool showSecret)
     {
-        var step = context.Definition.FindStep(dossier.CurrentStepId);
+        var step = context.Model.Step(dossier.CurrentStepId);
         var deadline = Deadline.Of(dossier, context);
         return new DossierResponse(
             dossier.Code,
@@ -62,7 +71,7 @@ public sealed record DossierResponse(
             dossier.DefinitionVersion,
             dossier.Status.ToString(),
             (int)dossier.Status,
-            new StepResponse(dossier.CurrentStepId, step?.Name ?? dossier.CurrentStepId, step?.Kind ?? "", step?.Role ?? ""),
+            new StepResponse(dossier.CurrentStepId, step?.Name ?? dossier.CurrentStepId, step?.Kind ?? "", step?.Role ?? "", step?.Claimable ?? false),
             dossier.CurrentUnitCode,
             dossier.ReceivingUnitCode,
             dossier.Channel.ToString().ToLowerInvariant(),
@@ -70,7 +79,12 @@ public sealed record DossierResponse(
                 dossier.Applicant.Phone, dossier.Applicant.Email, dossier.Applicant.Address, dossier.Applicant.Representative),
             dossier.Documents.Select(d => new DocumentResponse(d.Code, d.Name, dossier.Applicant.IdNumber, d.Source, d.FileId, d.RepositoryDocumentId,
                 d.SeenAtCounter, d.Digitized, d.FieldsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(d.FieldsJson))).ToList(),
+            dossier.FormJson is null ? null : dossier.Form,
             dossier.FeeAmount,
+            dossier.AssigneeUserName,
+            dossier.Consultations.OrderBy(c => c.RequestedAt).ThenBy(c => c.UnitCode).Select(c => new ConsultationResponse(
+                c.UnitCode, c.StepId, c.Role, c.DueAt.ToVietnam(), c.Answer, c.AnsweredAt.ToVietnam(), c.AnsweredBy, c.Comment,
+                c.DocumentFileIds?.Split(',').Select(Guid.Parse).ToList() ?? [])).ToList(),
             dossier.DueDate.ToVietnam(),
             dossier.OriginalDueDate.ToVietnam(),
             dossier.DueDateReset,
@@ -85,12 +99,16 @@ public sealed record DossierResponse(
             dossier.ReturnedAt.ToVietnam(),
             dossier.ClosedAt.ToVietnam(),
             dossier.ResolvedOnTime,
-            dossier.Result is { } r ? new ResultResponse(r.Code, r.Name, r.IssuedAt.ToVietnam(), r.IssuedBy, r.FileId) : null,
+            dossier.Result is { } r ? Present(r) : null,
+            dossier.Results.Select(Present).ToList(),
             dossier.Pauses.Select(p => new PauseResponse(p.Reason.ToString(), p.StartedAt.ToVietnam(), p.EndedAt.ToVietnam(), p.WorkingMinutes, p.RestartsClock)).ToList(),
             showSecret ? dossier.TrackingSecret : null,
             dossier.AvailableActions(context),
             dossier.Version);
     }
+
+    private static ResultResponse Present(DossierResult r) =>
+        new(r.Code, r.Name, r.IssuedAt.ToVietnam(), r.IssuedBy, r.FileId, r.Signed, r.SignedBy);
 }
 
 /// <summary>Queue flags of DESIGN §6: overdue, or due within one working day, for the dossier and its step.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Domain;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
@@ -12,23 +13,23 @@ namespace OneStop.Api.Features.Dossiers;
 public sealed record QueueItem(
     string Code, string ProcedureId, string ProcedureName, string Status, int StatusCode, StepResponse CurrentStep,
     string CurrentUnitCode, string ApplicantName, DateTimeOffset SubmittedAt, DateTimeOffset? DueDate, DateTimeOffset? StepDueDate,
-    bool Overdue, bool DueSoon, bool StepOverdue, bool StepDueSoon);
+    bool Overdue, bool DueSoon, bool StepOverdue, bool StepDueSoon, string? Assignee);
 
 public static class ListDossiers
 {
     /// <summary>An officer's work queue: dossiers now at their unit (admins: any unit), soonest due first.</summary>
     public static async Task<Results<Ok<ListResponse<QueueItem>>, ProblemHttpResult>> Handle(
         ClaimsPrincipal user, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock,
-        string? unit, string? status, string? step, bool? overdue, DateTimeOffset? dueBefore, string? q, int? page, int? pageSize,
+        string? unit, string? status, string? step, bool? overdue, DateTimeOffset? dueBefore, string? q, string? assignee, int? page, int? pageSize,
         CancellationToken ct)
     {
         var actor = user.ToActor();
         var unitCode = string.IsNullOrWhiteSpace(unit) ? actor.UnitCode : unit.Trim();
-        if (!actor.Has(Actor.AdminRole) && !string.Equals(unitCode, actor.UnitCode, StringComparison.OrdinalIgnoreCase))
+        if (!actor.Has(RoleNames.Admin) && !string.Equals(unitCode, actor.UnitCode, StringComparison.OrdinalIgnoreCase))
             return Problems.Of(StatusCodes.Status403Forbidden, "Không có quyền", "Cán bộ chỉ xem hàng đợi của đơn vị mình.", "unit");
 
         var query = db.Dossiers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(unitCode) && !(actor.Has(Actor.AdminRole) && string.IsNullOrWhiteSpace(unit)))
+        if (!string.IsNullOrWhiteSpace(unitCode) && !(actor.Has(RoleNames.Admin) && string.IsNullOrWhiteSpace(unit)))
             query = query.Where(d => d.CurrentUnitCode == unitCode);
         if (!string.IsNullOrWhiteSpace(status))
         {
@@ -51,6 +52,20 @@ public static class ListDossiers
             var limit = dueBefore.Value.UtcDateTime;
             query = query.Where(d => d.DueDate != null && d.DueDate <= limit);
         }
+        // Claimable work (DESIGN §4.1): what I hold, or what nobody holds yet.
+        switch (assignee?.Trim())
+        {
+            case null or "":
+                break;
+            case "me":
+                query = query.Where(d => d.AssigneeUserName == actor.UserName);
+                break;
+            case "none":
+                query = query.Where(d => d.AssigneeUserName == null);
+                break;
+            default:
+                return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", "assignee chỉ nhận me hoặc none.", "assignee");
+        }
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
@@ -71,12 +86,12 @@ public static class ListDossiers
         {
             var engine = await catalog.GetPinnedAsync(db, d, ct);
             var context = new DossierContext(engine, units, deadlines, actor, now);
-            var s = engine.Definition.FindStep(d.CurrentStepId);
+            var s = engine.Step(d.CurrentStepId);
             var flags = Deadline.Of(d, context);
             items.Add(new QueueItem(d.Code, d.ProcedureId, engine.Definition.Name, d.Status.ToString(), (int)d.Status,
-                new StepResponse(d.CurrentStepId, s?.Name ?? d.CurrentStepId, s?.Kind ?? "", s?.Role ?? ""),
+                new StepResponse(d.CurrentStepId, s?.Name ?? d.CurrentStepId, s?.Kind ?? "", s?.Role ?? "", s?.Claimable ?? false),
                 d.CurrentUnitCode, d.Applicant.FullName, d.SubmittedAt.ToVietnam(), d.DueDate.ToVietnam(), d.StepDueDate.ToVietnam(),
-                flags.Overdue, flags.DueSoon, flags.StepOverdue, flags.StepDueSoon));
+                flags.Overdue, flags.DueSoon, flags.StepOverdue, flags.StepDueSoon, d.AssigneeUserName));
         }
         return TypedResults.Ok(new ListResponse<QueueItem>(items, total, paging.Page, paging.PageSize));
     }

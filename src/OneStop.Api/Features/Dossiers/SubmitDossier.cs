@@ -6,6 +6,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Domain;
 using OneStop.Api.Features.Documents;
 using OneStop.Domain.Codes;
 using OneStop.Domain.Dossiers;
@@ -20,8 +21,10 @@ public sealed record ApplicantRequest(string? IdNumber, string? FullName, string
 
 public sealed record DocumentRequest(string? Code, Guid? FileId, Guid? RepositoryDocumentId);
 
+/// <summary>A submission (DESIGN §10); <see cref="Form"/> carries the definition's typed form values, <c>{ key: value }</c>.</summary>
 public sealed record SubmitDossierRequest(
-    string? ProcedureId, ApplicantRequest? Applicant, string? Channel, string? ReceivingUnitCode, IReadOnlyList<DocumentRequest>? Documents);
+    string? ProcedureId, ApplicantRequest? Applicant, string? Channel, string? ReceivingUnitCode, IReadOnlyList<DocumentRequest>? Documents,
+    IReadOnlyDictionary<string, JsonElement>? Form = null);
 
 public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDossierRequest>
 {
@@ -78,7 +81,7 @@ public static class SubmitDossier
         if (key.Length > 0 && await ReplayAsync(db, catalog, contexts, actor, key, requestHash, http, ct) is { } replay)
             return replay;
 
-        if (actor.Has(Actor.CitizenRole) && actor.PersonalId != request.Applicant!.IdNumber!.Trim())
+        if (actor.Has(RoleNames.Citizen) && actor.PersonalId != request.Applicant!.IdNumber!.Trim())
             return Problems.Unprocessable("Công dân chỉ nộp hồ sơ đứng tên chính mình (applicant.idNumber là số định danh của tài khoản).", "applicant.idNumber");
         var engine = await catalog.GetCurrentAsync(db, request.ProcedureId!, ct);
         if (engine is null)
@@ -94,7 +97,7 @@ public static class SubmitDossier
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
         var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
-            request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList());
+            request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(), request.Form);
         db.Dossiers.Add(dossier);
         await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
         if (key.Length > 0)

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OneStop.Api.Common;
+using OneStop.Domain;
 using OneStop.Api.Features.Dossiers;
 using OneStop.Domain.Dossiers;
+using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Persistence;
 using OneStop.Infrastructure.Storage;
 
@@ -79,12 +81,12 @@ public static class FilesEndpoints
     /// <summary>The uploader, an admin, whoever may read a dossier that uses the file, or the owner of a repository copy.</summary>
     private static async Task<bool> CanReadAsync(StoredFile file, Actor actor, OneStopDbContext db, CancellationToken ct)
     {
-        if (file.UploadedBy == actor.UserName || actor.Has(Actor.AdminRole))
+        if (file.UploadedBy == actor.UserName || actor.Has(RoleNames.Admin))
             return true;
         if (actor.PersonalId is not null && await db.RepositoryDocuments.AnyAsync(d => d.FileId == file.Id && d.OwnerId == actor.PersonalId, ct))
             return true;
         var codes = await db.Dossiers.AsNoTracking()
-            .Where(d => d.Documents.Any(x => x.FileId == file.Id) || d.Result!.FileId == file.Id)
+            .Where(FileReferences.DossiersUsing(file.Id))
             .Select(d => d.Code).Take(20).ToListAsync(ct);
         foreach (var code in codes)
             if (await DossierAccess.LoadAsync(db, code, tracking: false, ct) is { } dossier && DossierAccess.CanRead(dossier, actor))

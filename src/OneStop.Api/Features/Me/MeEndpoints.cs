@@ -17,6 +17,9 @@ public static class MeEndpoints
             .RequireAuthorization().RequireRateLimiting(RateLimits.SignIn).WithMetadata(new Auth.PasswordChangeTokenAllowed())
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Đổi mật khẩu của chính mình { currentPassword, newPassword }; trả về access token mới (mọi token cũ hết hiệu lực).");
+        var inbox = app.MapGroup("/api/me/notifications").WithTags("Me").RequireAuthorization(Policies.Officer);
+        inbox.MapGet("/", Notifications.List).WithSummary("Hộp thư của cán bộ: việc được giao, sắp đến hạn, quá hạn, xin ý kiến (lọc unread=true).");
+        inbox.MapPost("/{id:guid}/read", Notifications.MarkRead).WithSummary("Đánh dấu một thông báo đã đọc.");
         return app;
     }
 }

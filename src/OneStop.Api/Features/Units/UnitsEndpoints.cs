@@ -8,7 +8,7 @@ namespace OneStop.Api.Features.Units;
 
 public sealed record UnitResponse(
     string Code, string Name, string Level, string? ParentCode, string AgencyCode, DateOnly ValidFrom, DateOnly? ValidTo,
-    string? SuccessorCode, IReadOnlyList<string> ChildCodes);
+    string? SuccessorCode, IReadOnlyList<string> ChildCodes, string Kind = "committee");
 
 public static class UnitsEndpoints
 {
@@ -26,13 +26,13 @@ public static class UnitsEndpoints
     /// <summary>A unit as the API shows it, with its children taken from <paramref name="all"/>.</summary>
     internal static UnitResponse ToResponse(Unit unit, IEnumerable<Unit> all) =>
         new(unit.Code, unit.Name, unit.Level, unit.ParentCode, unit.AgencyCode, unit.ValidFrom, unit.ValidTo, unit.SuccessorCode,
-            all.Where(c => c.ParentCode == unit.Code).Select(c => c.Code).Order(StringComparer.Ordinal).ToList());
+            all.Where(c => c.ParentCode == unit.Code).Select(c => c.Code).Order(StringComparer.Ordinal).ToList(), unit.Kind);
 
     public static async Task<Ok<ListResponse<UnitResponse>>> ListUnits(OneStopDbContext db, CancellationToken ct)
     {
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Code).ToListAsync(ct);
         var items = units.Select(u => new UnitResponse(u.Code, u.Name, u.Level, u.ParentCode, u.AgencyCode, u.ValidFrom, u.ValidTo,
-            u.SuccessorCode, units.Where(c => c.ParentCode == u.Code).Select(c => c.Code).ToList())).ToList();
+            u.SuccessorCode, units.Where(c => c.ParentCode == u.Code).Select(c => c.Code).ToList(), u.Kind)).ToList();
         return TypedResults.Ok(new ListResponse<UnitResponse>(items, items.Count, 1, items.Count));
     }
 
@@ -43,6 +43,6 @@ public static class UnitsEndpoints
             return Problems.NotFound($"Không tìm thấy đơn vị '{code}'.");
         var children = await db.Units.AsNoTracking().Where(c => c.ParentCode == code).Select(c => c.Code).OrderBy(c => c).ToListAsync(ct);
         return TypedResults.Ok(new UnitResponse(unit.Code, unit.Name, unit.Level, unit.ParentCode, unit.AgencyCode, unit.ValidFrom,
-            unit.ValidTo, unit.SuccessorCode, children));
+            unit.ValidTo, unit.SuccessorCode, children, unit.Kind));
     }
 }

@@ -21,8 +21,15 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.ResumeStatus).HasConversion<string>().HasMaxLength(32);
         // Bumped by the domain on every change: an application-managed token works on SQLite and SQL Server alike.
         builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.AssigneeUserName).HasMaxLength(64);
+        builder.Property(d => d.SignerUserName).HasMaxLength(64);
         builder.Ignore(d => d.OpenPause);
         builder.Ignore(d => d.ResolvedOnTime);
+        builder.Ignore(d => d.Result);
+        builder.Ignore(d => d.Form);
+        builder.Ignore(d => d.OpenRound);
+        builder.Ignore(d => d.DomainEvents);
+        builder.HasIndex(d => new { d.CurrentUnitCode, d.AssigneeUserName });
         builder.HasIndex(d => new { d.CurrentUnitCode, d.Status });
         builder.HasIndex(d => d.DueDate);
         builder.HasIndex(d => d.OwnerUserName);
@@ -40,13 +47,16 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         });
         builder.Navigation(d => d.Applicant).IsRequired();
 
-        builder.OwnsOne(d => d.Result, result =>
+        builder.OwnsMany(d => d.Results, result =>
         {
-            result.Property(r => r.Code).HasMaxLength(StoredLengths.ResultCode).HasColumnName("ResultCode");
-            result.Property(r => r.Name).HasMaxLength(StoredLengths.ResultName).HasColumnName("ResultName");
-            result.Property(r => r.IssuedAt).HasColumnName("ResultIssuedAt");
-            result.Property(r => r.IssuedBy).HasMaxLength(64).HasColumnName("ResultIssuedBy");
-            result.Property(r => r.FileId).HasColumnName("ResultFileId");
+            result.ToTable("DossierResults");
+            result.WithOwner().HasForeignKey("DossierId");
+            result.Property<int>("Id");
+            result.HasKey("Id");
+            result.Property(r => r.Code).HasMaxLength(StoredLengths.ResultCode);
+            result.Property(r => r.Name).HasMaxLength(StoredLengths.ResultName);
+            result.Property(r => r.IssuedBy).HasMaxLength(StoredLengths.UserName);
+            result.Property(r => r.SignedBy).HasMaxLength(StoredLengths.UserName);
         });
 
         builder.OwnsMany(d => d.Documents, document =>
@@ -61,6 +71,54 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
 
         builder.HasMany(d => d.Pauses).WithOne().HasForeignKey("DossierId").OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Consultations).WithOne().HasForeignKey("DossierId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Timers).WithOne().HasForeignKey("DossierId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DossierConsultationConfiguration : IEntityTypeConfiguration<DossierConsultation>
+{
+    public void Configure(EntityTypeBuilder<DossierConsultation> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.StepId).HasMaxLength(64);
+        builder.Property(c => c.UnitCode).HasMaxLength(35);
+        builder.Property(c => c.Role).HasMaxLength(32);
+        builder.Property(c => c.Answer).HasMaxLength(16);
+        builder.Property(c => c.Comment).HasMaxLength(2000);
+        builder.Property(c => c.AnsweredBy).HasMaxLength(64);
+        builder.Property(c => c.DocumentFileIds).HasMaxLength(1000);
+        builder.Ignore(c => c.IsAnswered);
+        // A consulted unit's officers find the dossiers that wait for their opinion.
+        builder.HasIndex(c => new { c.UnitCode, c.AnsweredAt });
+    }
+}
+
+internal sealed class DossierTimerConfiguration : IEntityTypeConfiguration<DossierTimer>
+{
+    public void Configure(EntityTypeBuilder<DossierTimer> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.StepId).HasMaxLength(64);
+        builder.Property(t => t.Target).HasMaxLength(35);
+        // The sweeper and the start-up pass look for timers due and not done.
+        builder.HasIndex(t => new { t.DoneAt, t.DueAt });
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.Notification> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.UserName).HasMaxLength(64);
+        builder.Property(n => n.Kind).HasMaxLength(32);
+        builder.Property(n => n.DossierCode).HasMaxLength(64);
+        builder.Property(n => n.Message).HasMaxLength(1000);
+        builder.HasIndex(n => new { n.UserName, n.ReadAt, n.CreatedAt });
     }
 }
 

@@ -29,6 +29,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.Code).HasMaxLength(35);
         builder.Property(u => u.Name).HasMaxLength(200);
         builder.Property(u => u.Level).HasMaxLength(16);
+        builder.Property(u => u.Kind).HasMaxLength(16).HasDefaultValue(OneStop.Domain.Units.UnitKinds.Committee);
         builder.Property(u => u.ParentCode).HasMaxLength(35);
         builder.Property(u => u.AgencyCode).HasMaxLength(35);
         builder.Property(u => u.SuccessorCode).HasMaxLength(35);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Domain;
 using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Persistence;
@@ -39,7 +40,7 @@ public static class AccountLifecycle
             return Problems.Conflict("Không thể tự vô hiệu hóa tài khoản của mình; hãy nhờ một quản trị viên khác.");
         if (user.IsDisabled)
             return TypedResults.Ok(UserResponse.From(user, now));
-        if (user.RoleSet.Contains(AccountRoles.Admin)
+        if (user.RoleSet.Contains(RoleNames.Admin)
             && !await db.Users.AnyAsync(u => u.Id != user.Id && u.DisabledAt == null && ("," + u.Roles + ",").Contains(",admin,"), ct))
             return Problems.Conflict("Đây là quản trị viên cuối cùng còn hoạt động; không thể vô hiệu hóa.");
 

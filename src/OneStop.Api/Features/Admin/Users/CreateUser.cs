@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
+using OneStop.Domain;
 using OneStop.Domain.Identifiers;
 using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Identity;
@@ -42,7 +43,7 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
             .Empty().When(r => r.Roles is not null && !AccountRules.HasOfficerRole(r.Roles))
             .WithMessage("Chỉ cán bộ (reception, specialist, leader) mới thuộc đơn vị; bỏ unitCode.");
         RuleFor(r => r.PersonalId)
-            .NotEmpty().When(r => r.Roles?.Contains(AccountRoles.Citizen) == true)
+            .NotEmpty().When(r => r.Roles?.Contains(RoleNames.Citizen) == true)
             .WithMessage("Tài khoản công dân cần số định danh cá nhân (personalId).");
         RuleFor(r => r.PersonalId)
             .Custom((id, context) =>
@@ -66,6 +67,8 @@ public static class CreateUser
         if (personalId is { Length: > 0 } && await db.Users.AnyAsync(u => u.PersonalId == personalId, ct))
             return Problems.Of(StatusCodes.Status409Conflict, "Tài khoản đã tồn tại",
                 $"Số định danh {personalId} đã có tài khoản; mỗi người chỉ có một tài khoản.", "personalId");
+        if (await AccountRules.CheckRolesAsync(db, request.Roles!, ct) is { } roleProblem)
+            return roleProblem;
         var officer = AccountRules.HasOfficerRole(request.Roles);
         if (officer && await AccountRules.CheckUnitAsync(db, request.UnitCode!, clock, ct) is { } unitProblem)
             return unitProblem;

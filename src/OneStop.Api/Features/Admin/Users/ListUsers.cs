@@ -11,9 +11,9 @@ public static class ListUsers
     public static async Task<Results<Ok<ListResponse<UserResponse>>, ProblemHttpResult>> Handle(
         string? unit, string? role, int? page, int? pageSize, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(role) && !AccountRoles.IsKnown(role))
+        if (!string.IsNullOrEmpty(role) && await AccountRules.CheckRolesAsync(db, [role], ct) is not null)
             return Problems.Of(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ",
-                $"Vai trò '{role}' không tồn tại; dùng reception, specialist, leader, admin hoặc citizen.", "role");
+                $"Vai trò '{role}' không tồn tại; dùng reception, specialist, leader, admin, citizen hoặc vai trò của một quy trình.", "role");
         var paging = Paging.From(page, pageSize);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(unit))

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
 using OneStop.Infrastructure.Audit;
+using OneStop.Domain;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Persistence;
 
@@ -37,6 +38,8 @@ public static class UpdateUser
             return Problems.NotFound($"Không tìm thấy tài khoản '{userName}'.");
 
         var roles = request.Roles ?? user.RoleSet.ToList();
+        if (request.Roles is not null && await AccountRules.CheckRolesAsync(db, request.Roles, ct) is { } roleProblem)
+            return roleProblem;
         var officer = AccountRules.HasOfficerRole(roles);
         var unitCode = officer ? request.UnitCode ?? user.UnitCode : null;
         if (!officer && request.UnitCode is not null)
@@ -45,9 +48,9 @@ public static class UpdateUser
             return Problems.Unprocessable("Cán bộ (reception, specialist, leader) phải thuộc một đơn vị (unitCode).", "unitCode");
         if (officer && unitCode != user.UnitCode && await AccountRules.CheckUnitAsync(db, unitCode!, clock, ct) is { } unitProblem)
             return unitProblem;
-        if (roles.Contains(AccountRoles.Citizen) && user.PersonalId is null)
+        if (roles.Contains(RoleNames.Citizen) && user.PersonalId is null)
             return Problems.Unprocessable("Tài khoản này không có số định danh cá nhân nên không thể là công dân; hãy tạo tài khoản công dân riêng.", "roles");
-        if (user.RoleSet.Contains(AccountRoles.Admin) && !roles.Contains(AccountRoles.Admin)
+        if (user.RoleSet.Contains(RoleNames.Admin) && !roles.Contains(RoleNames.Admin)
             && !await db.Users.AnyAsync(u => u.Id != user.Id && u.DisabledAt == null && ("," + u.Roles + ",").Contains(",admin,"), ct))
             return Problems.Conflict("Đây là quản trị viên cuối cùng; hãy giao vai trò admin cho tài khoản khác trước.");
 

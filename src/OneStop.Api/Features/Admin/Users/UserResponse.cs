@@ -9,6 +9,6 @@ public sealed record UserResponse(
     int FailedAttempts, DateTimeOffset? LockedOutUntil, bool Disabled, bool MustChangePassword)
 {
     public static UserResponse From(UserAccount user, DateTime utcNow) => new(
-        user.UserName, user.FullName, AccountRoles.All.Where(user.RoleSet.Contains).ToList(), user.UnitCode, user.PersonalId,
+        user.UserName, user.FullName, AccountRoles.Join(user.RoleSet).Split(',', StringSplitOptions.RemoveEmptyEntries), user.UnitCode, user.PersonalId,
         user.AccessFailedCount, user.IsLockedOut(utcNow) ? user.LockoutEnd!.Value.ToVietnam() : null, user.IsDisabled, user.MustChangePassword);
 }
