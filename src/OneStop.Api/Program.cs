@@ -8,6 +8,7 @@ using OneStop.Api.Features.Documents;
 using OneStop.Api.Features.Dossiers;
 using OneStop.Api.Features.Files;
 using OneStop.Api.Features.Me;
+using OneStop.Api.Features.PortalFiles;
 using OneStop.Api.Features.Procedures;
 using OneStop.Api.Features.Public;
 using OneStop.Api.Features.Units;
@@ -43,6 +44,7 @@ app.MapPublicApi();
 app.MapFilesApi();
 app.MapDocumentsApi();
 app.MapAdminSyncApi();
+app.MapPortalFilesApi();
 if (app.Configuration.GetValue<bool?>("MockPortal:Enabled") ?? app.Services.GetRequiredService<DatabaseSettings>().IsEmbedded)
     app.MapMockNationalPortal("/portal");
 

@@ -59,8 +59,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     }
 
     /// <summary>
-    /// Every new dossier event becomes an outbox message in the same SaveChanges, hence the same
-    /// transaction: a rolled-back action reports nothing, a committed one cannot be forgotten.
+    /// Every new dossier event becomes outbox messages (<see cref="DvcqgPayload.ForEvent"/>) in the same
+    /// SaveChanges, hence the same transaction: a rolled-back action reports nothing, a committed one cannot be forgotten.
     /// </summary>
     private void AddOutboxMessages()
     {
@@ -74,18 +74,19 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
                 OutboxLeases.Add(Leases.NewFor(dossier.Id));
             foreach (var dossierEvent in dossier.Events.Where(e => Entry(e).State == EntityState.Added).OrderBy(e => e.Sequence))
             {
-                Outbox.Add(new OutboxMessage
-                {
-                    DossierId = dossier.Id,
-                    DossierCode = dossier.Code,
-                    Sequence = dossierEvent.Sequence,
-                    IdempotencyKey = DvcqgPayload.IdempotencyKey(dossier.Code, dossierEvent.Sequence),
-                    Type = DvcqgPayload.Service,
-                    Payload = DvcqgPayload.ForEvent(dossier, dossierEvent),
-                    CreatedAt = now,
-                    State = OutboxState.Pending,
-                    NextAttemptAt = now,
-                });
+                foreach (var message in DvcqgPayload.ForEvent(dossier, dossierEvent))
+                    Outbox.Add(new OutboxMessage
+                    {
+                        DossierId = dossier.Id,
+                        DossierCode = dossier.Code,
+                        Sequence = message.Sequence,
+                        IdempotencyKey = DvcqgPayload.IdempotencyKey(dossier.Code, message.Sequence),
+                        Type = message.Type,
+                        Payload = message.Payload,
+                        CreatedAt = now,
+                        State = OutboxState.Pending,
+                        NextAttemptAt = now,
+                    });
                 _dossiersWithNewMessages.Add(dossier.Id);
             }
         }
