@@ -76,19 +76,19 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
     public async Task A_call_without_a_live_session_is_answered_minus_1_and_a_new_sign_in_works_again()
     {
         var code = NewCode();
-        var noSession = Envelope(null, PortalServices.DongBoHoSoMC, "False", Entry(code, 2));
-        var unknown = Envelope("not-a-session", PortalServices.DongBoHoSoMC, "False", Entry(code, 2));
+        var noSession = Envelope(null, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2));
+        var unknown = Envelope("not-a-session", PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2));
         var old = await SignInAsync();
         factory.Services.GetRequiredService<MockPortalStore>().ExpireSessions();
 
-        foreach (var body in new[] { noSession, unknown, Envelope(old, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)) })
+        foreach (var body in new[] { noSession, unknown, Envelope(old, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)) })
         {
             var answer = await CallAsync(body, 1);
             Assert.Equal("-1", answer.Str("error_code"));
             Assert.Contains("đăng nhập lại", answer.Str("message"));
         }
         Assert.Equal(HttpStatusCode.NotFound, (await Own().GetAsync(PortalRoutes.Dossier(code))).StatusCode);
-        await AcceptAsync(Envelope(await SignInAsync(), PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1);
+        await AcceptAsync(Envelope(await SignInAsync(), PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
     }
 
     [Fact]
@@ -97,9 +97,9 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
         var session = await SignInAsync();
         var code = NewCode();
 
-        var inserted = await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1);
-        var stepped = await AcceptAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, Step(code, 2), Step(code, 4)), 2);
-        var updated = await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "True", Entry(code, 4)), 4);
+        var inserted = await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
+        var stepped = await AcceptAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, PortalSamples.Step(code, 2), PortalSamples.Step(code, 4)), 2);
+        var updated = await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "True", PortalSamples.Entry(code, 4)), 4);
 
         Assert.Equal("Thêm mới hồ sơ thành công.", inserted.Str("message"));
         Assert.Contains("Cập nhật tiến độ hồ sơ thành công", stepped.Str("message"));
@@ -124,11 +124,11 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
         var session = await SignInAsync();
         var known = NewCode();
         var unknown = NewCode();
-        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(known, 2)), 1);
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(known, 2)), 1);
 
-        var again = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(known, 4)), 2);
-        var update = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "True", Entry(unknown, 2)), 1);
-        var step = await CallAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, Step(unknown, 2)), 1);
+        var again = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(known, 4)), 2);
+        var update = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "True", PortalSamples.Entry(unknown, 2)), 1);
+        var step = await CallAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, PortalSamples.Step(unknown, 2)), 1);
 
         // "đã tồn tại" is what the Thanh Hóa client looks for before it resends as an update.
         Assert.Equal(("-3", true), (again.Str("error_code"), again.Str("message").Contains("đã tồn tại")));
@@ -146,7 +146,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
         var lookUp = new JsonObject { ["session"] = session, ["madonvi"] = "000.17.22.H56", ["service"] = PortalServices.TraCuuHoSo, ["mahoso"] = code };
 
         var before = await CallAsync(lookUp.DeepClone().AsObject(), null);
-        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1);
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
         var after = await CallAsync(lookUp.DeepClone().AsObject(), null);
 
         Assert.Equal("0", before.Str("error_code"));
@@ -160,10 +160,10 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
     {
         var session = await SignInAsync();
         var code = NewCode();
-        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1);
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
 
-        var gap = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, Step(code, 2)), 3));
-        var repeat = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1);
+        var gap = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, PortalSamples.Step(code, 2)), 3));
+        var repeat = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
 
         Assert.Equal(HttpStatusCode.Conflict, gap.StatusCode);
         var refused = await gap.ReadJsonAsync();
@@ -175,7 +175,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
         Assert.Single(dossier["items"]!.AsArray());
         Assert.Empty(dossier["progress"]!.AsArray());
         Assert.Equal((1, 1), (dossier["refusedOutOfOrder"]!.GetValue<int>(), dossier["duplicates"]!.GetValue<int>()));
-        await AcceptAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, Step(code, 2)), 2);
+        await AcceptAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, PortalSamples.Step(code, 2)), 2);
     }
 
     [Theory]
@@ -195,7 +195,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
     public async Task A_DongBoHoSoMC_entry_the_real_portal_would_refuse_is_answered_minus_2_naming_the_field(string property, object? value, string field)
     {
         var code = NewCode();
-        var entry = Entry(code, 2);
+        var entry = PortalSamples.Entry(code, 2);
         entry[property] = value is null ? null : JsonValue.Create(value);
         if (value is null)
             entry.Remove(property);
@@ -210,7 +210,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
     public async Task Nested_entries_are_checked_too(string list, string property, object value)
     {
         var code = NewCode();
-        var entry = Entry(code, 2);
+        var entry = PortalSamples.Entry(code, 2);
         entry[list]![0]![property] = JsonValue.Create(value);
 
         await AssertRefusedAsync(code, Envelope(await SignInAsync(), PortalServices.DongBoHoSoMC, "False", entry), $"data[0].{list}[0].{property}");
@@ -220,11 +220,11 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
     public async Task Before_reception_NgayTiepNhan_must_be_blank_and_codes_3_and_4_of_LoaiDoiTuong_are_accepted()
     {
         var session = await SignInAsync();
-        var submitted = Entry(NewCode(), 1);
+        var submitted = PortalSamples.Entry(NewCode(), 1);
         submitted["NgayTiepNhan"] = "20260302091500";
-        var stateBody = Entry(NewCode(), 2);
+        var stateBody = PortalSamples.Entry(NewCode(), 2);
         stateBody["LoaiDoiTuong"] = "3";
-        var other = Entry(NewCode(), 2);
+        var other = PortalSamples.Entry(NewCode(), 2);
         other["LoaiDoiTuong"] = "4";
         other["TaiLieuNop"]![0]!["DuocTaiSuDung"] = "2";
 
@@ -238,15 +238,15 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
     {
         var session = await SignInAsync();
         var code = NewCode();
-        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1);
-        var longName = Step(code, 4);
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
+        var longName = PortalSamples.Step(code, 4);
         longName["NguoiXuLy"] = new string('A', 51);
-        var badTime = Step(code, 4);
+        var badTime = PortalSamples.Step(code, 4);
         badTime["ThoiDiemXuLy"] = "20260302";
 
         await AssertRefusedAsync(code, Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, longName), "data[0].NguoiXuLy", exists: true);
         await AssertRefusedAsync(code, Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, badTime), "data[0].ThoiDiemXuLy", exists: true);
-        var eleven = Enumerable.Range(0, 11).Select(_ => Step(code, 4)).ToArray();
+        var eleven = Enumerable.Range(0, 11).Select(_ => PortalSamples.Step(code, 4)).ToArray();
         await AssertRefusedAsync(code, Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, eleven), "data", exists: true);
         await AcceptAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, eleven[..10]), 2);
         Assert.Equal(10, (await ReceivedAsync(code))["progress"]!.AsArray().Count);
@@ -257,11 +257,11 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
     {
         var session = await SignInAsync();
         var code = NewCode();
-        var noUnit = Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2));
+        var noUnit = Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2));
         noUnit.Remove("madonvi");
-        var booleanFlag = Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2));
+        var booleanFlag = Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2));
         booleanFlag["isUpdating"] = false;
-        var unknownService = Envelope(session, "XoaHoSo", null, Entry(code, 2));
+        var unknownService = Envelope(session, "XoaHoSo", null, PortalSamples.Entry(code, 2));
 
         foreach (var (body, field) in new[] { (noUnit, "madonvi"), (booleanFlag, "isUpdating"), (unknownService, "service") })
             await AssertRefusedAsync(code, body, field);
@@ -283,7 +283,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
             await SetFaultsAsync(new { down = true });
 
             var login = await Dvcqg().PostAsJsonAsync(PortalRoutes.Login, Credentials());
-            var call = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1));
+            var call = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, login.StatusCode);
             Assert.Equal("503", (await call.ReadJsonAsync()).Str("error_code"));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, call.StatusCode);
@@ -293,7 +293,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
 
             await SetFaultsAsync(new { down = false });
 
-            await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1);
+            await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
         }
         finally
         {
@@ -313,7 +313,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
         {
             await SetFaultsAsync(new Dictionary<string, object> { [fault] = 1.0 });
 
-            var response = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1));
+            var response = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1));
 
             Assert.Equal(status, (int)response.StatusCode);
             Assert.Equal(errorCode, (await response.ReadJsonAsync()).Str("error_code"));
@@ -324,7 +324,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
         {
             await SetFaultsAsync(new { });
         }
-        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(code, 2)), 1);
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
     }
 
     [Fact]
@@ -336,7 +336,7 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
             await SetFaultsAsync(new { latencyMs = 300 });
             var watch = Stopwatch.StartNew();
 
-            await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", Entry(NewCode(), 2)), 1);
+            await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(NewCode(), 2)), 1);
 
             Assert.True(watch.ElapsedMilliseconds >= 290, $"took {watch.ElapsedMilliseconds} ms");
         }
@@ -462,60 +462,4 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
     }
 
     private async Task SetFaultsAsync(object faults) => Assert.Equal(HttpStatusCode.OK, (await Own().PutAsJsonAsync(PortalRoutes.Faults, faults)).StatusCode);
-
-    /// <summary>A DongBoHoSoMC entry of a counter birth registration in the real format, as OneStop sends it.</summary>
-    private static JsonObject Entry(string code, int status) => new()
-    {
-        ["MaHoSo"] = code,
-        ["MaTTHC"] = "1.001193",
-        ["TenTTHC"] = "Đăng ký khai sinh",
-        ["MaLinhVuc"] = "LV-HOTICH",
-        ["TenLinhVuc"] = "Hộ tịch",
-        ["KenhThucHien"] = "1",
-        ["ChuHoSo"] = "Nguyễn Văn Công Dân",
-        ["LoaiDoiTuong"] = "1",
-        ["Email"] = "",
-        ["SoDienThoai"] = "0912345678",
-        ["TrichYeuHoSo"] = "Đăng ký khai sinh - Nguyễn Văn Công Dân",
-        ["NgayNopHoSo"] = "20260302090000",
-        ["NgayTiepNhan"] = status == 1 ? "" : "20260302091500",
-        ["NgayHenTra"] = status == 1 ? "" : "20260303170000",
-        ["TrangThaiHoSo"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["NgayTra"] = "",
-        ["HinhThuc"] = "0",
-        ["NgayKetThucXuLy"] = "",
-        ["DonViXuLy"] = "UBND phường Hàm Tiến",
-        ["NgayTuChoi"] = "",
-        ["NoiNopHoSo"] = "2",
-        ["HoSoCoThanhPhanSoHoa"] = "1",
-        ["TaiKhoanDuocXacThucVoiVNeID"] = "0",
-        ["DuocThanhToanTrucTuyen"] = "0",
-        ["DinhDanhCHS"] = new JsonArray(new JsonObject { ["LoaiDinhDanh"] = "1", ["SoDinhDanh"] = Demo.CitizenId }),
-        ["TaiLieuNop"] = new JsonArray(new JsonObject
-        {
-            ["TenTepDinhKem"] = "to-khai-khai-sinh.pdf",
-            ["MaThanhPhanHoSo"] = "TKKS",
-            ["DuongDanTaiTepTin"] = "http://localhost/api/portal-files/abc",
-            ["DuocSoHoa"] = "1",
-            ["DuocTaiSuDung"] = "0",
-            ["DuocLayTuKhoDMQG"] = "0",
-        }),
-        ["DanhSachLePhi"] = new JsonArray(new JsonObject { ["TenPhiLePhi"] = "Lệ phí", ["MaPhiLePhi"] = "1", ["HinhThucThu"] = "1", ["Gia"] = "8000", ["LoaiPhiLePhi"] = "1" }),
-        ["DanhSachHoSoBoSung"] = new JsonArray(),
-        ["DanhSachGiayToKetQua"] = new JsonArray(),
-        ["DSKetNoiCSDL"] = new JsonArray(),
-    };
-
-    private static JsonObject Step(string code, int status) => new()
-    {
-        ["MaHoSo"] = code,
-        ["NguoiXuLy"] = "Trần Văn Chuyên (xã)",
-        ["ChucDanh"] = "Chuyên viên",
-        ["ThoiDiemXuLy"] = "20260302100000",
-        ["PhongBanXuLy"] = "UBND phường Hàm Tiến",
-        ["NoiDungXuLy"] = "Hoàn thành bước Thẩm định; chuyển bước Phê duyệt",
-        ["TrangThai"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["NgayBatDau"] = "20260302091500",
-        ["NgayKetThucTheoQuyDinh"] = "20260303170000",
-    };
 }
