@@ -75,12 +75,12 @@ public sealed class DossierMill(OneStopFactory host)
 
     /// <summary>
     /// The birth registration's happy path after submission, with a supplement round trip for every third
-    /// dossier: statuses 2, (5, 2,) 4, 4, 9, 10. <paramref name="between"/> runs after each step.
+    /// dossier: statuses 2, (5, 2,) 4, 4, 9, 10.
     /// </summary>
-    public async Task WalkToReturnedAsync(IReadOnlyList<string> codes, Func<Task>? between = null)
+    public static IReadOnlyList<(IReadOnlyList<string> Codes, string Action, ActionRequest? Request)> HappyPath(IReadOnlyList<string> codes)
     {
         var supplemented = codes.Where((_, i) => i % 3 == 0).ToList();
-        (IReadOnlyList<string> Codes, string Action, ActionRequest? Request)[] steps =
+        return
         [
             (codes, DossierActions.Receive, null),
             (supplemented, DossierActions.RequestSupplement, new ActionRequest("Bổ sung bản chính giấy chứng sinh")),
@@ -90,7 +90,12 @@ public sealed class DossierMill(OneStopFactory host)
             (codes, DossierActions.Resolve, null),
             (codes, DossierActions.ReturnResult, null),
         ];
-        foreach (var (stepCodes, action, request) in steps)
+    }
+
+    /// <summary>Walks <see cref="HappyPath"/>; <paramref name="between"/> runs after each step.</summary>
+    public async Task WalkToReturnedAsync(IReadOnlyList<string> codes, Func<Task>? between = null)
+    {
+        foreach (var (stepCodes, action, request) in HappyPath(codes))
         {
             await ActAsync(stepCodes, action, request);
             if (between is not null)
