@@ -106,7 +106,7 @@ public static class MockPortalEndpoints
         var body = await ReadObjectAsync(request, ct);
         var settings = options.Value;
         if (body?["username"] is not { } user || user.GetValueKind() != JsonValueKind.String || !Same(user.GetValue<string>(), settings.Username)
-            || body["password"] is not { } password || password.GetValueKind() != JsonValueKind.String || !Same(password.GetValue<string>(), settings.Password))
+            || body["password"] is not { } password || password.GetValueKind() != JsonValueKind.String || !Same(password.GetValue<string>(), settings.SignInPassword))
             return Dvcqg(StatusCodes.Status200OK, DvcqgCodes.SignInRefused, "Sai tên đăng nhập hoặc mật khẩu.");
         return Json(StatusCodes.Status200OK, new DvcqgSession(DvcqgCodes.Accepted, "Đăng nhập thành công.", store.OpenSession()));
     }

@@ -20,8 +20,11 @@ public sealed class MockPortalOptions
     /// <summary>The one account the mock's sign-in accepts, as DVCQG issues one account per connected system.</summary>
     public string Username { get; set; } = DefaultUsername;
 
-    /// <summary>Its password; on the embedded default the demo key of DESIGN §12.</summary>
-    public string Password { get; set; } = DefaultApiKey;
+    /// <summary>Its password. Unset: <see cref="ApiKey"/>, so one secret configures the mock (and docker-compose sets only that).</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The password sign-in accepts.</summary>
+    public string SignInPassword => string.IsNullOrEmpty(Password) ? ApiKey : Password;
 
     /// <summary>The <c>dstcode</c> header every DVCQG call must carry.</summary>
     public string DstCode { get; set; } = DefaultDstCode;

@@ -12,8 +12,8 @@ public static class MockPortalServiceCollectionExtensions
         services.AddOptions<MockPortalOptions>()
             .Bind(configuration.GetSection(MockPortalOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), "MockPortal:ApiKey không được để trống.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Username) && !string.IsNullOrWhiteSpace(o.Password) && !string.IsNullOrWhiteSpace(o.DstCode),
-                "MockPortal:Username, Password và DstCode không được để trống.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Username) && !string.IsNullOrWhiteSpace(o.SignInPassword) && !string.IsNullOrWhiteSpace(o.DstCode),
+                "MockPortal:Username, Password (hoặc ApiKey) và DstCode không được để trống.")
             .Validate(o => o.SessionLifetimeSeconds > 0, "MockPortal:SessionLifetimeSeconds phải lớn hơn 0.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
