@@ -98,8 +98,16 @@ public sealed class OutboxDeliveryJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task<OutboxDeliveryReport> ProbeAsync(CancellationToken ct)
     {
-        if (!options.CurrentValue.Enabled || !outage.TryTakeProbe(clock.GetUtcNow()))
+        var settings = options.CurrentValue;
+        if (!settings.Enabled || !outage.IsDown)
             return OutboxDeliveryReport.None;
+        if (!outage.TryTakeProbe(clock.GetUtcNow()))
+        {
+            // The sweeper probed a moment ago; keep the chain of probes going for as long as the portal is down.
+            if (outage.TryScheduleProbe(clock.GetUtcNow()))
+                Schedule(() => scheduler.ProbeAfter(settings.ProbeInterval), "the next probe of the portal");
+            return OutboxDeliveryReport.None;
+        }
         Guid? probe;
         await using (var scope = scopes.CreateAsyncScope())
             probe = await PrepareProbeAsync(scope.ServiceProvider.GetRequiredService<OneStopDbContext>(), ct);
@@ -264,9 +272,9 @@ public sealed class OutboxDeliveryJob(
         if (outage.RecordFailure(clockNow))
             logger.LogWarning("National portal counts as down after {Failures} failed sends in a row; probing every {Interval}",
                 settings.OutageThreshold, settings.ProbeInterval);
-        Schedule(() => scheduler.DeliverAfter(message.DossierId, delay), message.DossierId);
+        Schedule(() => scheduler.DeliverAfter(message.DossierId, delay), $"the retry of dossier {message.DossierId}");
         if (outage.TryScheduleProbe(clockNow))
-            Schedule(() => scheduler.ProbeAfter(settings.ProbeInterval), message.DossierId);
+            Schedule(() => scheduler.ProbeAfter(settings.ProbeInterval), "the next probe of the portal");
         logger.LogDebug("Portal did not take {Key} (attempt {Attempt}): {Error}; next try in {Delay}",
             message.IdempotencyKey, message.Attempts + 1, error, delay);
         return new OutboxDeliveryReport(TransientFailures: 1, MaxBackoff: delay);
@@ -303,7 +311,7 @@ public sealed class OutboxDeliveryJob(
         logger.LogWarning("Outbox message {Key} dead-lettered at {Now:O}: {Error}", message.IdempotencyKey, now, error);
     }
 
-    private void Schedule(Action schedule, Guid dossierId)
+    private void Schedule(Action schedule, string what)
     {
         try
         {
@@ -311,7 +319,7 @@ public sealed class OutboxDeliveryJob(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not schedule the retry of dossier {DossierId}; the sweeper will pick it up", dossierId);
+            logger.LogWarning(e, "Could not schedule {What}; the minutely sweeper will do it", what);
         }
     }
 }
