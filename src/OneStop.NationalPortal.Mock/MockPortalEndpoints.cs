@@ -54,7 +54,7 @@ public static class MockPortalEndpoints
         var own = portal.MapGroup("").AddEndpointFilter(RequireApiKeyAsync);
         // Outside the "down" switch, or nobody could switch it off again.
         own.MapGet("/api/admin/faults", (MockPortalStore store) => Json(StatusCodes.Status200OK, store.Faults));
-        own.MapPut("/api/admin/faults", SetFaultsAsync);
+        own.MapPut("/api/admin/faults", MockPortalFaultSettings.SetAsync);
         var ownLive = own.MapGroup("").AddEndpointFilter((context, next) => UnlessDownAsync(context, next, own: true));
         ownLive.MapGet("/api/dossiers/{code}", GetDossier);
         ownLive.MapGet("/api/procedures", GetProcedures);
@@ -272,65 +272,8 @@ public static class MockPortalEndpoints
         return Json(StatusCodes.Status200OK, new PortalProcedureList(0, items, items.Count));
     }
 
-    private static async Task<IResult> SetFaultsAsync(HttpRequest request, MockPortalStore store, CancellationToken ct)
-    {
-        var body = await ReadObjectAsync(request, ct);
-        if (body is null)
-            return Own(StatusCodes.Status400BadRequest, MockErrorCodes.Invalid, "Nội dung yêu cầu phải là một đối tượng JSON hợp lệ.");
-
-        // A PUT replaces the whole setting: what is left out is switched off.
-        PortalFieldError? refused = null;
-        var faults = new PortalFaults(
-            ErrorRate: Rate(body, "errorRate", ref refused),
-            RejectRate: Rate(body, "rejectRate", ref refused),
-            LatencyMs: Milliseconds(body, "latencyMs", ref refused),
-            Down: Switch(body, "down", ref refused),
-            LatencyJitterMs: Milliseconds(body, "latencyJitterMs", ref refused),
-            UnknownCodeRate: Rate(body, "unknownCodeRate", ref refused));
-        if (refused is null && faults.ErrorRate + faults.RejectRate + faults.UnknownCodeRate > 1)
-            refused = new PortalFieldError("errorRate", "Tổng errorRate, rejectRate và unknownCodeRate không được vượt quá 1.");
-        if (refused is not null)
-            return Json(StatusCodes.Status400BadRequest, new MockAnswer(MockErrorCodes.Invalid, refused.Message) { Field = refused.Field });
-
-        store.SetFaults(faults);
-        return Json(StatusCodes.Status200OK, faults);
-    }
-
-    private static double Rate(JsonObject body, string name, ref PortalFieldError? refused)
-    {
-        var node = body[name];
-        if (node is null)
-            return 0;
-        if (node.GetValueKind() == JsonValueKind.Number && node.GetValue<double>() is var rate && rate is >= 0 and <= 1)
-            return rate;
-        refused ??= new PortalFieldError(name, $"Trường {name} phải là số từ 0 đến 1.");
-        return 0;
-    }
-
-    private static int Milliseconds(JsonObject body, string name, ref PortalFieldError? refused)
-    {
-        var node = body[name];
-        if (node is null)
-            return 0;
-        if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue(out int ms) && ms is >= 0 and <= PortalFaults.MaxLatencyMs)
-            return ms;
-        refused ??= new PortalFieldError(name, $"Trường {name} phải là số nguyên từ 0 đến {PortalFaults.MaxLatencyMs}.");
-        return 0;
-    }
-
-    private static bool Switch(JsonObject body, string name, ref PortalFieldError? refused)
-    {
-        var node = body[name];
-        if (node is null)
-            return false;
-        if (node.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-            return node.GetValue<bool>();
-        refused ??= new PortalFieldError(name, $"Trường {name} phải là true hoặc false.");
-        return false;
-    }
-
     /// <summary>The body as a JSON object, or null when it is empty, malformed or not an object.</summary>
-    private static async Task<JsonObject?> ReadObjectAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<JsonObject?> ReadObjectAsync(HttpRequest request, CancellationToken ct)
     {
         try
         {
@@ -359,7 +302,7 @@ public static class MockPortalEndpoints
 
     private static IResult Dvcqg(int status, string errorCode, string message) => Json(status, new DvcqgAnswer(errorCode, message));
 
-    private static IResult Own(int status, int errorCode, string message) => Json(status, new MockAnswer(errorCode, message));
+    internal static IResult Own(int status, int errorCode, string message) => Json(status, new MockAnswer(errorCode, message));
 
-    private static IResult Json<T>(int status, T value) => TypedResults.Json(value, PortalJson.Options, statusCode: status);
+    internal static IResult Json<T>(int status, T value) => TypedResults.Json(value, PortalJson.Options, statusCode: status);
 }
