@@ -8,6 +8,7 @@ using OneStop.Api.Features.Documents;
 using OneStop.Api.Features.Dossiers;
 using OneStop.Api.Features.Files;
 using OneStop.Api.Features.Me;
+using OneStop.Api.Features.PortalFiles;
 using OneStop.Api.Features.Procedures;
 using OneStop.Api.Features.Public;
 using OneStop.Api.Features.Units;
@@ -44,6 +45,7 @@ app.MapPublicApi();
 app.MapFilesApi();
 app.MapDocumentsApi();
 app.MapAdminSyncApi();
+app.MapPortalFilesApi();
 if (app.Services.GetRequiredService<DatabaseSettings>().MockPortalMapped)
     app.MapMockNationalPortal("/portal");
 

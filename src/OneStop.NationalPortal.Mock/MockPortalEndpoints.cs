@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -10,39 +11,61 @@ using Microsoft.Extensions.Options;
 
 namespace OneStop.NationalPortal.Mock;
 
+/// <summary>Header names of the DVCQG surface.</summary>
+public static class PortalHeaders
+{
+    /// <summary>The gateway's destination code, on sign-in and on every service call (OpenCPS sets it on both).</summary>
+    public const string DstCode = "dstcode";
+
+    /// <summary>
+    /// OneStop's per-dossier number of the first entry of a call. It has no place in DVCQG's body, so it travels
+    /// as a header, which DVCQG ignores; the mock uses it to check order and to recognise a repeated call.
+    /// </summary>
+    public const string Sequence = "X-OneStop-Sequence";
+
+    /// <summary>The key of the mock's own read and fault endpoints (DESIGN §10).</summary>
+    public const string ApiKey = "X-Api-Key";
+}
+
 /// <summary>
-/// The mock DVCQG portal's HTTP surface. Every call needs the <c>X-Api-Key</c> header. As on DVCQG a client
-/// may sign in (<c>POST api/auth/login</c>) and send the session it gets in the body's <c>session</c>
-/// field; to keep clients simple the services also accept the API key alone, and only a session that is
-/// sent but unknown or expired is refused.
+/// The mock DVCQG portal's HTTP surface, in DVCQG's real format: sign-in (<c>api/auth/login</c>,
+/// <c>{username, password}</c> with header <c>dstcode</c> → <c>{error_code, session}</c>), then every call
+/// to <c>api/integration</c> (services) or <c>api/share</c> (catalogue) as <c>{session, madonvi, service,
+/// isUpdating, data: [...]}</c> with the same header, answered <c>{error_code: "0", message}</c>. The mock's
+/// own read and fault endpoints take the <c>X-Api-Key</c> header instead.
 /// </summary>
 public static class MockPortalEndpoints
 {
-    public const string ApiKeyHeader = "X-Api-Key";
+    public const string ApiKeyHeader = PortalHeaders.ApiKey;
+    public const string LoginPath = "/api/auth/login";
+    public const string IntegrationPath = "/api/integration";
+    public const string SharePath = "/api/share";
     private const string Tag = "Cổng DVCQG (giả lập)";
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     /// <summary>
-    /// Maps the portal under <paramref name="prefix"/> ("" for the root). The endpoints allow anonymous
-    /// access as far as the host's own authentication goes: they check the portal's API key instead, and
-    /// are rate limited per client address (<see cref="MockPortalRateLimit"/>; the host calls <c>UseRateLimiter</c>).
+    /// Maps the portal under <paramref name="prefix"/> ("" for the root). The endpoints allow anonymous access
+    /// as far as the host's own authentication goes: they check the portal's credentials instead, and are rate
+    /// limited per client address (<see cref="MockPortalRateLimit"/>; the host calls <c>UseRateLimiter</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapMockNationalPortal(this IEndpointRouteBuilder app, string prefix = "/portal")
     {
-        var portal = app.MapGroup(prefix).AllowAnonymous().WithTags(Tag).RequireRateLimiting(MockPortalRateLimit.Policy)
-            .AddEndpointFilter(RequireApiKeyAsync);
+        var portal = app.MapGroup(prefix).AllowAnonymous().WithTags(Tag).RequireRateLimiting(MockPortalRateLimit.Policy);
 
+        var own = portal.MapGroup("").AddEndpointFilter(RequireApiKeyAsync);
         // Outside the "down" switch, or nobody could switch it off again.
-        portal.MapGet("/api/admin/faults", (MockPortalStore store) => Json(StatusCodes.Status200OK, store.Faults));
-        portal.MapPut("/api/admin/faults", SetFaultsAsync);
+        own.MapGet("/api/admin/faults", (MockPortalStore store) => Json(StatusCodes.Status200OK, store.Faults));
+        own.MapPut("/api/admin/faults", MockPortalFaultSettings.SetAsync);
+        var ownLive = own.MapGroup("").AddEndpointFilter((context, next) => UnlessDownAsync(context, next, own: true));
+        ownLive.MapGet("/api/dossiers/{code}", GetDossier);
+        ownLive.MapGet("/api/procedures", GetProcedures);
 
-        var live = portal.MapGroup("").AddEndpointFilter(AnswerUnavailableWhenDownAsync);
-        live.MapPost("/api/auth/login", LoginAsync);
-        live.MapPost($"/api/services/{PortalServices.DongBoHoSoMC}", (HttpRequest request, MockPortalStore store, CancellationToken ct) =>
-            ReceiveAsync(request, store, PortalPayload.ReadDossier, ct));
-        live.MapPost($"/api/services/{PortalServices.CapNhatTienDoHoSoMC}", (HttpRequest request, MockPortalStore store, CancellationToken ct) =>
-            ReceiveAsync(request, store, PortalPayload.ReadProgress, ct));
-        live.MapGet("/api/dossiers/{code}", GetDossier);
-        live.MapGet("/api/procedures", GetProcedures);
+        var dvcqg = portal.MapGroup("")
+            .AddEndpointFilter((context, next) => UnlessDownAsync(context, next, own: false))
+            .AddEndpointFilter(RequireDstCodeAsync);
+        dvcqg.MapPost(LoginPath, LoginAsync);
+        dvcqg.MapPost(IntegrationPath, IntegrateAsync);
+        dvcqg.MapPost(SharePath, ShareAsync);
         return app;
     }
 
@@ -51,134 +74,208 @@ public static class MockPortalEndpoints
         var http = context.HttpContext;
         // Never null here: AddMockNationalPortal refuses to start without a key.
         var expected = http.RequestServices.GetRequiredService<IOptions<MockPortalOptions>>().Value.ApiKey!;
-        var given = http.Request.Headers[ApiKeyHeader].ToString();
-        // Constant-time, like any secret comparison: the key is a demo one, the habit is not.
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
-            return Error(StatusCodes.Status401Unauthorized, PortalErrorCodes.Unauthorized, $"Thiếu hoặc sai khóa {ApiKeyHeader}.");
-        return await next(context);
+        return Same(http.Request.Headers[ApiKeyHeader].ToString(), expected)
+            ? await next(context)
+            : Own(StatusCodes.Status401Unauthorized, MockErrorCodes.Unauthorized, $"Thiếu hoặc sai khóa {ApiKeyHeader}.");
     }
 
-    private static async ValueTask<object?> AnswerUnavailableWhenDownAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.RequestServices.GetRequiredService<MockPortalStore>().Faults.Down
-            ? Error(StatusCodes.Status503ServiceUnavailable, PortalErrorCodes.Unavailable, "Cổng DVCQG đang ngừng hoạt động (giả lập).")
-            : await next(context);
-
-    private static async Task<IResult> LoginAsync(MockPortalStore store, CancellationToken ct)
+    private static async ValueTask<object?> RequireDstCodeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        await DelayAsync(store.DrawFault().Delay, ct);
-        return Json(StatusCodes.Status200OK, new PortalSession(PortalErrorCodes.Accepted, store.OpenSession(), (int)store.SessionLifetime.TotalSeconds));
+        var http = context.HttpContext;
+        var expected = http.RequestServices.GetRequiredService<IOptions<MockPortalOptions>>().Value.DstCode;
+        return Same(http.Request.Headers[PortalHeaders.DstCode].ToString(), expected)
+            ? await next(context)
+            : Dvcqg(StatusCodes.Status401Unauthorized, DvcqgCodes.SignInRefused, $"Thiếu hoặc sai header {PortalHeaders.DstCode}.");
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, MockPortalStore store,
-        Func<JsonObject, (PortalMessage? Message, PortalFieldError? Error)> read, CancellationToken ct)
+    private static async ValueTask<object?> UnlessDownAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, bool own)
+    {
+        if (!context.HttpContext.RequestServices.GetRequiredService<MockPortalStore>().Faults.Down)
+            return await next(context);
+        const string message = "Cổng DVCQG đang ngừng hoạt động (giả lập).";
+        return own
+            ? Own(StatusCodes.Status503ServiceUnavailable, MockErrorCodes.Unavailable, message)
+            : Dvcqg(StatusCodes.Status503ServiceUnavailable, DvcqgCodes.Unavailable, message);
+    }
+
+    /// <summary>Sign-in as OpenCPS does it: <c>{username, password}</c> → <c>{error_code: "0", session}</c>.</summary>
+    private static async Task<IResult> LoginAsync(HttpRequest request, MockPortalStore store, IOptions<MockPortalOptions> options, CancellationToken ct)
+    {
+        var fault = store.DrawFault();
+        await DelayAsync(fault.Delay, ct);
+        if (fault.Kind == FaultKind.Error)
+            return Unavailable();
+        var body = await ReadObjectAsync(request, ct);
+        var settings = options.Value;
+        if (body?["username"] is not { } user || user.GetValueKind() != JsonValueKind.String || !Same(user.GetValue<string>(), settings.Username)
+            || body["password"] is not { } password || password.GetValueKind() != JsonValueKind.String || !Same(password.GetValue<string>(), settings.SignInPassword))
+            return Dvcqg(StatusCodes.Status200OK, DvcqgCodes.SignInRefused, "Sai tên đăng nhập hoặc mật khẩu.");
+        return Json(StatusCodes.Status200OK, new DvcqgSession(DvcqgCodes.Accepted, "Đăng nhập thành công.", store.OpenSession()));
+    }
+
+    private static async Task<IResult> IntegrateAsync(HttpRequest request, MockPortalStore store, CancellationToken ct)
     {
         // Faults strike before the body is even read: nothing a failed call carried is stored.
         var fault = store.DrawFault();
         await DelayAsync(fault.Delay, ct);
-        if (fault.Kind == FaultKind.Error)
-            return Error(StatusCodes.Status503ServiceUnavailable, PortalErrorCodes.Unavailable, "Cổng DVCQG tạm thời không xử lý được yêu cầu (giả lập).");
-        if (fault.Kind == FaultKind.Reject)
-            return Error(StatusCodes.Status400BadRequest, PortalErrorCodes.Rejected, "từ chối (giả lập)");
+        switch (fault.Kind)
+        {
+            case FaultKind.Error:
+                return Unavailable();
+            case FaultKind.Reject:
+                return Dvcqg(StatusCodes.Status200OK, DvcqgCodes.InvalidData, "từ chối (giả lập)");
+            case FaultKind.UnknownCode:
+                return Dvcqg(StatusCodes.Status200OK, DvcqgCodes.Unknown, "Lỗi không xác định (giả lập).");
+        }
 
+        var (body, service, madonvi, refusal) = await ReadEnvelopeAsync(request, store, ct);
+        if (refusal is not null)
+            return refusal;
+        switch (service)
+        {
+            case PortalServices.TraCuuHoSo:
+                if (body!["mahoso"] is not { } code || code.GetValueKind() != JsonValueKind.String)
+                    return Invalid("mahoso", "Thiếu trường mahoso.");
+                var maHoSo = code.GetValue<string>();
+                var found = store.StatusOf(maHoSo) is { } status
+                    ? new[] { new DvcqgDossierFound(maHoSo, status.ToString(CultureInfo.InvariantCulture)) }
+                    : [];
+                return Json(StatusCodes.Status200OK, new DvcqgResult<DvcqgDossierFound>(DvcqgCodes.Accepted, "Tra cứu thành công.", found));
+            case PortalServices.DongBoHoSoMC or PortalServices.CapNhatTienDoHoSoMC:
+                var (call, invalid) = ReadCall(request, body!, service, madonvi);
+                return invalid ?? Answer(call!, store.Accept(call!));
+            default:
+                return Invalid("service", $"Dịch vụ '{service}' không được hỗ trợ qua api/integration.");
+        }
+    }
+
+    /// <summary>The catalogue as OpenCPS reads <c>LayThuTuc</c>: <c>result: [{MATTHC, TENTTHC, LINHVUCTHUCHIEN: [...]}]</c>.</summary>
+    private static async Task<IResult> ShareAsync(HttpRequest request, MockPortalStore store, CancellationToken ct)
+    {
+        var fault = store.DrawFault();
+        await DelayAsync(fault.Delay, ct);
+        if (fault.Kind == FaultKind.Error)
+            return Unavailable();
+        var (body, service, _, refusal) = await ReadEnvelopeAsync(request, store, ct);
+        if (refusal is not null)
+            return refusal;
+        if (service is not (PortalServices.LayDanhSachTTHC or "LayThuTuc"))
+            return Invalid("service", $"Dịch vụ '{service}' không được hỗ trợ qua api/share.");
+        var only = body!["maTTHC"] is { } code && code.GetValueKind() == JsonValueKind.String ? code.GetValue<string>() : null;
+        var result = NationalProcedureCatalog.All
+            .Where(p => only is null || p.MaTTHC == only)
+            .Select(p => new JsonObject
+            {
+                ["MATTHC"] = p.MaTTHC,
+                ["TENTTHC"] = p.TenTTHC,
+                ["CAPTHUCHIEN"] = p.CapThucHien,
+                ["LINHVUCTHUCHIEN"] = new JsonArray(new JsonObject { ["MALINHVUC"] = p.MaLinhVuc, ["TENLINHVUC"] = p.TenLinhVuc }),
+            })
+            .ToList();
+        return Json(StatusCodes.Status200OK, new DvcqgResult<JsonObject>(DvcqgCodes.Accepted, "Lấy danh sách thủ tục thành công.", result));
+    }
+
+    /// <summary>The envelope every DVCQG call shares: a JSON object with a live <c>session</c>, <c>madonvi</c> and <c>service</c>.</summary>
+    private static async Task<(JsonObject? Body, string Service, string MaDonVi, IResult? Refusal)> ReadEnvelopeAsync(
+        HttpRequest request, MockPortalStore store, CancellationToken ct)
+    {
         var body = await ReadObjectAsync(request, ct);
         if (body is null)
-            return Error(StatusCodes.Status400BadRequest, PortalErrorCodes.Invalid, "Nội dung yêu cầu phải là một đối tượng JSON hợp lệ.");
-        if (body["session"] is { } session
-            && (session.GetValueKind() != JsonValueKind.String || !store.IsSessionValid(session.GetValue<string>())))
-            return Error(StatusCodes.Status401Unauthorized, PortalErrorCodes.Unauthorized, "Phiên làm việc không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.");
+            return (null, "", "", Invalid("", "Nội dung yêu cầu phải là một đối tượng JSON hợp lệ."));
+        var session = body["session"] is { } s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : null;
+        if (!store.CheckSession(session))
+            return (null, "", "", Dvcqg(StatusCodes.Status200OK, DvcqgCodes.SessionInvalid, "Phiên làm việc (session) không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại."));
+        if (body["madonvi"] is not { } unit || unit.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(unit.GetValue<string>()))
+            return (null, "", "", Invalid("madonvi", "Thiếu trường madonvi (mã đơn vị gửi)."));
+        if (body["service"] is not { } service || service.GetValueKind() != JsonValueKind.String)
+            return (null, "", "", Invalid("service", "Thiếu trường service."));
+        return (body, service.GetValue<string>(), unit.GetValue<string>(), null);
+    }
 
-        var (message, invalid) = read(body);
-        if (invalid is not null)
-            return Json(StatusCodes.Status400BadRequest, new PortalAnswer(PortalErrorCodes.Invalid, invalid.Message) { Field = invalid.Field });
+    private static (PortalCall? Call, IResult? Invalid) ReadCall(HttpRequest request, JsonObject body, string service, string madonvi)
+    {
+        string? isUpdating = null;
+        if (service == PortalServices.DongBoHoSoMC)
+        {
+            isUpdating = body["isUpdating"] is { } flag && flag.GetValueKind() == JsonValueKind.String ? flag.GetValue<string>() : null;
+            if (isUpdating is not ("True" or "False"))
+                return (null, Invalid("isUpdating", "Trường isUpdating phải là chuỗi \"True\" hoặc \"False\"."));
+        }
+        if (body["data"] is not JsonArray data || data.Count == 0)
+            return (null, Invalid("data", "Trường data phải là danh sách có ít nhất một phần tử."));
+        if (service == PortalServices.CapNhatTienDoHoSoMC && data.Count > PortalPayload.MaxProgressPerCall)
+            return (null, Invalid("data", $"Mỗi lần gọi CapNhatTienDoHoSoMC gửi tối đa {PortalPayload.MaxProgressPerCall} bước xử lý; nhận được {data.Count}."));
+        int? first = null;
+        var header = request.Headers[PortalHeaders.Sequence].ToString();
+        if (header.Length > 0)
+        {
+            if (!int.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+                return (null, Invalid(PortalHeaders.Sequence, $"Header {PortalHeaders.Sequence} phải là số nguyên từ 1 trở lên."));
+            first = number;
+        }
 
-        var outcome = store.Accept(message!);
+        var entries = new List<PortalEntry>();
+        for (var i = 0; i < data.Count; i++)
+        {
+            var path = $"data[{i}]";
+            if (data[i] is not JsonObject item)
+                return (null, Invalid(path, $"Phần tử {path} phải là một đối tượng."));
+            var (entry, error) = service == PortalServices.DongBoHoSoMC ? PortalPayload.ReadDossier(item, path) : PortalPayload.ReadProgress(item, path);
+            if (error is not null)
+                return (null, Invalid(error.Field, error.Message));
+            // Numbered calls carry one dossier's messages; the number says where they go in its sequence.
+            if (first is not null && entries.Count > 0 && entry!.MaHoSo != entries[0].MaHoSo)
+                return (null, Invalid($"{path}.MaHoSo", $"Các phần tử của một lần gọi có {PortalHeaders.Sequence} phải cùng một hồ sơ."));
+            entries.Add(entry!);
+        }
+        return (new PortalCall(service, madonvi, isUpdating, first, entries), null);
+    }
+
+    private static IResult Answer(PortalCall call, AcceptOutcome outcome)
+    {
+        var maHoSo = call.Entries[0].MaHoSo;
         return outcome.Status switch
         {
-            AcceptStatus.Duplicate => Json(StatusCodes.Status200OK,
-                new PortalAnswer(PortalErrorCodes.Accepted, "Bản tin đã được tiếp nhận trước đó (trùng IdempotencyKey); không lưu lại.") { Duplicate = true }),
-            AcceptStatus.OutOfOrder => Json(StatusCodes.Status409Conflict,
-                new PortalAnswer(PortalErrorCodes.OutOfOrder, $"Bản tin sai thứ tự: hồ sơ {message!.MaHoSo} cần SoThuTu {outcome.Expected}, nhận được {message.SoThuTu}.") { Expected = outcome.Expected }),
-            _ => Json(StatusCodes.Status200OK, new PortalAnswer(PortalErrorCodes.Accepted, AcceptedMessage(message!, outcome))),
+            // DVCQG's wording: the Thanh Hóa client looks for "thành công" in the message.
+            AcceptStatus.Accepted => Dvcqg(StatusCodes.Status200OK, DvcqgCodes.Accepted,
+                call.Service == PortalServices.CapNhatTienDoHoSoMC ? $"Cập nhật tiến độ hồ sơ thành công ({outcome.Stored} bước)."
+                : outcome.Inserted ? "Thêm mới hồ sơ thành công." : "Cập nhật hồ sơ thành công."),
+            AcceptStatus.Duplicate => Dvcqg(StatusCodes.Status200OK, DvcqgCodes.Accepted,
+                $"Đã tiếp nhận thành công trước đó ({outcome.Duplicates} phần tử); không lưu lại."),
+            AcceptStatus.OutOfOrder => Dvcqg(StatusCodes.Status409Conflict, DvcqgCodes.OutOfOrder,
+                $"Bản tin sai thứ tự: hồ sơ {maHoSo} cần số thứ tự {outcome.Expected}, nhận được {call.FirstSequence}."),
+            AcceptStatus.AlreadyExists => Dvcqg(StatusCodes.Status200OK, DvcqgCodes.AlreadyExists,
+                $"Hồ sơ {maHoSo} đã tồn tại trên Cổng DVCQG; hãy gửi cập nhật (isUpdating = \"True\")."),
+            _ => Dvcqg(StatusCodes.Status200OK, DvcqgCodes.NotFound,
+                $"Hồ sơ {maHoSo} không tồn tại trên Cổng DVCQG; hãy thêm mới trước (DongBoHoSoMC, isUpdating = \"False\")."),
         };
     }
 
-    // DVCQG's wording; provincial clients look for "thành công" in the message.
-    private static string AcceptedMessage(PortalMessage message, AcceptOutcome outcome) =>
-        message.Service == PortalServices.CapNhatTienDoHoSoMC ? "Cập nhật tiến độ hồ sơ thành công."
-        : outcome.FirstDossierSync ? "Thêm mới hồ sơ thành công."
-        : "Cập nhật hồ sơ thành công.";
-
-    private static IResult GetDossier(string code, MockPortalStore store) =>
-        store.Find(code) is { } received
-            ? Json(StatusCodes.Status200OK, new PortalDossier(code, received
-                .Select(m => new PortalDossierItem(m.SoThuTu, m.Service, m.TrangThaiHoSo, m.ReceivedAt.ToOffset(VietnamOffset), m.IdempotencyKey, m.Payload))
-                .ToList()))
-            : Error(StatusCodes.Status404NotFound, PortalErrorCodes.NotFound, $"Cổng chưa nhận bản tin nào của hồ sơ {code}.");
+    private static IResult GetDossier(string code, MockPortalStore store)
+    {
+        if (store.Find(code) is not { } received)
+            return Own(StatusCodes.Status404NotFound, MockErrorCodes.NotFound, $"Cổng chưa nhận bản tin nào của hồ sơ {code}.");
+        var (refused, duplicates) = store.CountersOf(code);
+        return Json(StatusCodes.Status200OK, new PortalDossier(code,
+            received.Where(m => m.Service == PortalServices.DongBoHoSoMC)
+                .Select(m => new PortalDossierItem(m.SoThuTu, m.Status, m.IsUpdating ?? "", m.MaDonVi, m.Call, m.ReceivedAt.ToOffset(VietnamOffset), m.Payload))
+                .ToList(),
+            received.Where(m => m.Service == PortalServices.CapNhatTienDoHoSoMC)
+                .Select(m => new PortalProgressItem(m.SoThuTu, m.Status, m.MaDonVi, m.Call, m.ReceivedAt.ToOffset(VietnamOffset), m.Payload))
+                .ToList(),
+            refused, duplicates));
+    }
 
     private static IResult GetProcedures(string? maTTHC)
     {
         var items = NationalProcedureCatalog.All
             .Where(p => string.IsNullOrEmpty(maTTHC) || p.MaTTHC == maTTHC)
             .ToList();
-        return Json(StatusCodes.Status200OK, new PortalProcedureList(PortalErrorCodes.Accepted, items, items.Count));
-    }
-
-    private static async Task<IResult> SetFaultsAsync(HttpRequest request, MockPortalStore store, CancellationToken ct)
-    {
-        var body = await ReadObjectAsync(request, ct);
-        if (body is null)
-            return Error(StatusCodes.Status400BadRequest, PortalErrorCodes.Invalid, "Nội dung yêu cầu phải là một đối tượng JSON hợp lệ.");
-
-        // A PUT replaces the whole setting: what is left out is switched off.
-        PortalFieldError? refused = null;
-        var faults = new PortalFaults(
-            ErrorRate: Rate(body, "errorRate", ref refused),
-            RejectRate: Rate(body, "rejectRate", ref refused),
-            LatencyMs: Milliseconds(body, "latencyMs", ref refused),
-            Down: Switch(body, "down", ref refused),
-            LatencyJitterMs: Milliseconds(body, "latencyJitterMs", ref refused));
-        if (refused is not null)
-            return Json(StatusCodes.Status400BadRequest, new PortalAnswer(PortalErrorCodes.Invalid, refused.Message) { Field = refused.Field });
-
-        store.SetFaults(faults);
-        return Json(StatusCodes.Status200OK, faults);
-    }
-
-    private static double Rate(JsonObject body, string name, ref PortalFieldError? refused)
-    {
-        var node = body[name];
-        if (node is null)
-            return 0;
-        if (node.GetValueKind() == JsonValueKind.Number && node.GetValue<double>() is var rate && rate is >= 0 and <= 1)
-            return rate;
-        refused ??= new PortalFieldError(name, $"Trường {name} phải là số từ 0 đến 1.");
-        return 0;
-    }
-
-    private static int Milliseconds(JsonObject body, string name, ref PortalFieldError? refused)
-    {
-        var node = body[name];
-        if (node is null)
-            return 0;
-        if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue(out int ms) && ms is >= 0 and <= PortalFaults.MaxLatencyMs)
-            return ms;
-        refused ??= new PortalFieldError(name, $"Trường {name} phải là số nguyên từ 0 đến {PortalFaults.MaxLatencyMs}.");
-        return 0;
-    }
-
-    private static bool Switch(JsonObject body, string name, ref PortalFieldError? refused)
-    {
-        var node = body[name];
-        if (node is null)
-            return false;
-        if (node.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-            return node.GetValue<bool>();
-        refused ??= new PortalFieldError(name, $"Trường {name} phải là true hoặc false.");
-        return false;
+        return Json(StatusCodes.Status200OK, new PortalProcedureList(0, items, items.Count));
     }
 
     /// <summary>The body as a JSON object, or null when it is empty, malformed or not an object.</summary>
-    private static async Task<JsonObject?> ReadObjectAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<JsonObject?> ReadObjectAsync(HttpRequest request, CancellationToken ct)
     {
         try
         {
@@ -190,13 +287,24 @@ public static class MockPortalEndpoints
         }
     }
 
+    /// <summary>Constant-time, like any secret comparison: the credentials are demo ones, the habit is not.</summary>
+    private static bool Same(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+
     /// <summary>Real wall-clock time, not the injected clock: the point is to make clients' timeouts fire.</summary>
     private static Task DelayAsync(TimeSpan delay, CancellationToken ct) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, ct) : Task.CompletedTask;
 
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    private static IResult Unavailable() =>
+        Dvcqg(StatusCodes.Status503ServiceUnavailable, DvcqgCodes.Unavailable, "Cổng DVCQG tạm thời không xử lý được yêu cầu (giả lập).");
 
-    private static IResult Error(int status, int errorCode, string message) => Json(status, new PortalAnswer(errorCode, message));
+    /// <summary>Refused data, named in the message by its path (DVCQG's answer has no other place for it).</summary>
+    private static IResult Invalid(string field, string message) =>
+        Dvcqg(StatusCodes.Status200OK, DvcqgCodes.InvalidData, field.Length == 0 || message.Contains(field, StringComparison.Ordinal) ? message : $"{field}: {message}");
 
-    private static IResult Json<T>(int status, T value) => TypedResults.Json(value, PortalJson.Options, statusCode: status);
+    private static IResult Dvcqg(int status, string errorCode, string message) => Json(status, new DvcqgAnswer(errorCode, message));
+
+    internal static IResult Own(int status, int errorCode, string message) => Json(status, new MockAnswer(errorCode, message));
+
+    internal static IResult Json<T>(int status, T value) => TypedResults.Json(value, PortalJson.Options, statusCode: status);
 }

@@ -8,7 +8,7 @@ namespace OneStop.NationalPortal.Mock;
 
 /// <summary>
 /// Every endpoint of the mock: <see cref="MockPortalOptions.RateLimitPerMinute"/> calls a minute per client address,
-/// refused in the portal's own answer shape (HTTP 429, <c>error_code</c> 429, <c>Retry-After</c>), which the outbox
+/// refused in DVCQG's answer shape (HTTP 429, <c>error_code</c> "429", <c>Retry-After</c>), which the outbox
 /// already treats as a transient failure to retry later.
 /// </summary>
 public sealed class MockPortalRateLimit(IOptions<MockPortalOptions> options) : IRateLimiterPolicy<string>
@@ -31,7 +31,7 @@ public sealed class MockPortalRateLimit(IOptions<MockPortalOptions> options) : I
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await response.WriteAsJsonAsync(new PortalAnswer(PortalErrorCodes.TooManyRequests,
+        await response.WriteAsJsonAsync(new DvcqgAnswer(DvcqgCodes.TooManyRequests,
             string.Create(CultureInfo.InvariantCulture, $"Quá nhiều yêu cầu từ địa chỉ này; thử lại sau {seconds} giây.")), PortalJson.Options, ct);
     };
 }

@@ -29,6 +29,8 @@ public static class MockPortalServiceCollectionExtensions
             .Validate(o => allowDemoKey || o.ApiKey != MockPortalOptions.DefaultApiKey,
                 "MockPortal:ApiKey là khóa demo công khai (demo-portal-key), chỉ dùng được trên bản chạy có dữ liệu demo; hãy đặt một khóa bí mật.")
             .Validate(o => allowDemoKey || o.ApiKey is null || o.ApiKey.Length >= 16, "MockPortal:ApiKey phải dài ít nhất 16 ký tự.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Username) && !string.IsNullOrWhiteSpace(o.SignInPassword) && !string.IsNullOrWhiteSpace(o.DstCode),
+                "MockPortal:Username, Password (hoặc ApiKey) và DstCode không được để trống.")
             .Validate(o => o.SessionLifetimeSeconds > 0, "MockPortal:SessionLifetimeSeconds phải lớn hơn 0.")
             .Validate(o => o.RateLimitPerMinute > 0, "MockPortal:RateLimitPerMinute phải lớn hơn 0.")
             .ValidateOnStart();

@@ -1,13 +1,15 @@
 namespace OneStop.NationalPortal.Mock;
 
 /// <summary>
-/// Faults injected into service calls, settable at run time through <c>PUT {prefix}/api/admin/faults</c>.
-/// One random draw per call: below <see cref="ErrorRate"/> it is answered 503, below
-/// <see cref="ErrorRate"/> + <see cref="RejectRate"/> it is refused with 400 (error_code 422).
-/// Delays are <see cref="LatencyMs"/> plus a uniform extra of up to <see cref="LatencyJitterMs"/>.
-/// <see cref="Down"/> answers every call but the faults endpoint with 503 until cleared.
+/// Faults injected into DVCQG calls (sign-in and services), settable at run time through
+/// <c>PUT {prefix}/api/admin/faults</c>. One random draw per call: below <see cref="ErrorRate"/> it is
+/// answered 503, then <see cref="RejectRate"/> refuses it (error_code "-2", as for invalid data), then
+/// <see cref="UnknownCodeRate"/> answers HTTP 200 with an error_code no client knows ("99"). Nothing a faulty
+/// call carried is stored. Delays are <see cref="LatencyMs"/> plus a uniform extra of up to
+/// <see cref="LatencyJitterMs"/>. <see cref="Down"/> answers every call but the faults endpoint with 503.
 /// </summary>
-public sealed record PortalFaults(double ErrorRate = 0, double RejectRate = 0, int LatencyMs = 0, bool Down = false, int LatencyJitterMs = 0)
+public sealed record PortalFaults(
+    double ErrorRate = 0, double RejectRate = 0, int LatencyMs = 0, bool Down = false, int LatencyJitterMs = 0, double UnknownCodeRate = 0)
 {
     public static readonly PortalFaults None = new();
 
@@ -15,12 +17,13 @@ public sealed record PortalFaults(double ErrorRate = 0, double RejectRate = 0, i
     public const int MaxLatencyMs = 60_000;
 }
 
-/// <summary>What the fault draw decided for one service call.</summary>
+/// <summary>What the fault draw decided for one call.</summary>
 public enum FaultKind
 {
     None,
     Error,
     Reject,
+    UnknownCode,
 }
 
 /// <summary>The outcome of one fault draw: the added delay and whether the call fails.</summary>

@@ -749,6 +749,14 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CheckedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("FieldCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FieldName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<bool>("KnownNationally")
                         .HasColumnType("bit");
 

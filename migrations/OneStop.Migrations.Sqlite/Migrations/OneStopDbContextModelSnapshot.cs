@@ -732,6 +732,14 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CheckedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FieldCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("KnownNationally")
                         .HasColumnType("INTEGER");
 

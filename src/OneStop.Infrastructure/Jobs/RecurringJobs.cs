@@ -24,8 +24,13 @@ public static class RecurringJobs
             Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // AddOrUpdate and RemoveIfExists are idempotent: every node does this at start, the storage keeps one copy.
         if (services.GetRequiredService<IOptions<NationalPortalOptions>>().Value.Enabled)
+        {
             jobs.AddOrUpdate<OutboxDeliveryJob>(NationalPortalOutboxSweeper, job => job.DeliverDueAsync(CancellationToken.None),
                 Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            // Once at start as well: DongBoHoSoMC sends the field code (MaLinhVuc) the catalogue check records, and a
+            // new installation should not wait for the first night to have it.
+            jobs.Trigger(ProcedureCatalogueSyncJob.RecurringJobId);
+        }
         else
             jobs.RemoveIfExists(NationalPortalOutboxSweeper);
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,16 @@ public static class NationalPortalSyncRegistration
         services.AddOptions<NationalPortalOptions>().Bind(section)
             .Validate(o => o.BaseUrl is null || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
                 "NationalPortal:BaseUrl phải là địa chỉ http(s) tuyệt đối.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), "NationalPortal:ApiKey không được để trống.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Username) && !string.IsNullOrWhiteSpace(o.SignInPassword) && !string.IsNullOrWhiteSpace(o.DstCode),
+                "NationalPortal:Username, Password (hoặc ApiKey) và DstCode không được để trống.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AuthPath) && !string.IsNullOrWhiteSpace(o.IntegrationPath) && !string.IsNullOrWhiteSpace(o.SharePath),
+                "NationalPortal:AuthPath, IntegrationPath và SharePath không được để trống.")
+            .Validate(o => o.FileLinkBaseUrl is null || Uri.TryCreate(o.FileLinkBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                "NationalPortal:FileLinkBaseUrl phải là địa chỉ http(s) tuyệt đối.")
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.FileLinkLifetime > TimeSpan.Zero,
+                "NationalPortal:SessionLifetime và FileLinkLifetime phải dương.")
+            .Validate(o => o.OutageThreshold >= 1 && o.ProbeInterval > TimeSpan.Zero,
+                "NationalPortal:OutageThreshold từ 1 trở lên, ProbeInterval phải dương.")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.ClientRetries is >= 0 and <= 5,
                 "NationalPortal:AttemptTimeout phải dương, NationalPortal:ClientRetries từ 0 đến 5.")
             .Validate(o => o.BaseBackoff > TimeSpan.Zero && o.MaxBackoff >= o.BaseBackoff && o.MaxAge > TimeSpan.Zero,
@@ -52,6 +62,16 @@ public static class NationalPortalSyncRegistration
             http.Timeout = Timeout.InfiniteTimeSpan;
         }).AddStandardResilienceHandler(options => ConfigureResilience(options, portal));
 
+        services.AddSingleton<NationalPortalSessions>();
+        services.AddSingleton<PortalOutage>();
+        // Download links for the portal are protected with the data-protection keys, kept in the data folder so a
+        // link outlives a restart. (Several nodes must share the keys: DESIGN §12 keeps them in the database.)
+        var dataDirectory = Path.GetFullPath(configuration[$"{OneStopOptions.Section}:DataDirectory"] ?? "data");
+        services.AddDataProtection().SetApplicationName("OneStop")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
+        services.AddSingleton(sp => new PortalFileLinks(sp.GetRequiredService<IDataProtectionProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<NationalPortalOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IServer>()));
+        services.AddTransient<DvcqgDirectoryLoader>();
         services.AddSingleton<IOutboxScheduler, HangfireOutboxScheduler>();
         services.AddSingleton<Timers.ITimerScheduler, Timers.HangfireTimerScheduler>();
         services.AddSingleton<OutboxEnqueueInterceptor>();
@@ -80,8 +100,8 @@ public static class NationalPortalSyncRegistration
     }
 
     /// <summary>
-    /// Quick retries for a blip only; the outbox owns the long backoff, which survives restarts. The portal's
-    /// POSTs carry an idempotency key, so retrying one is safe.
+    /// Quick retries for a blip only; the outbox owns the long backoff, which survives restarts. Retrying a
+    /// POST is safe: DongBoHoSoMC is an upsert and our message number lets the portal recognise a repeat.
     /// </summary>
     private static void ConfigureResilience(HttpStandardResilienceOptions options, NationalPortalOptions portal)
     {

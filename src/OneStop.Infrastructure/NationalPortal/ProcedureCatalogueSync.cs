@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OneStop.Domain.Definitions;
 using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Infrastructure.NationalPortal;
 
-/// <summary>A procedure as the national catalogue lists it (DVCQG's <c>LayThuTuc</c>).</summary>
-public sealed record NationalProcedure(string Code, string Name, string? FieldCode, string? Level);
+/// <summary>A procedure as the national catalogue lists it (DVCQG's <c>LayThuTuc</c>: MATTHC, TENTTHC, LINHVUCTHUCHIEN).</summary>
+public sealed record NationalProcedure(string Code, string Name, string? FieldCode, string? Level, string? FieldName = null);
 
 /// <summary>Reads the national procedure catalogue.</summary>
 public interface INationalProcedureCatalogue
 {
-    Task<IReadOnlyList<NationalProcedure>> GetProceduresAsync(CancellationToken ct);
+    /// <param name="madonvi">The unit code the call is made for (DVCQG's <c>madonvi</c>).</param>
+    Task<IReadOnlyList<NationalProcedure>> GetProceduresAsync(string madonvi, CancellationToken ct);
 }
 
 /// <summary>What the last catalogue check found for one local procedure code.</summary>
@@ -20,6 +22,10 @@ public sealed class NationalCatalogueCheck
     public string ProcedureCode { get; set; } = "";
     public bool KnownNationally { get; set; }
     public string? NationalName { get; set; }
+    /// <summary>DVCQG's code of the procedure's field (<c>MaLinhVuc</c>), which DongBoHoSoMC sends.</summary>
+    public string? FieldCode { get; set; }
+    /// <summary>DVCQG's name of that field (<c>TenLinhVuc</c>).</summary>
+    public string? FieldName { get; set; }
     public DateTime CheckedAt { get; set; }
 }
 
@@ -29,13 +35,18 @@ public sealed class NationalCatalogueCheck
 /// It only records what it found; definitions are never changed by a job. Safe to run twice.
 /// </summary>
 public sealed class ProcedureCatalogueSyncJob(
-    OneStopDbContext db, INationalProcedureCatalogue catalogue, TimeProvider clock, ILogger<ProcedureCatalogueSyncJob> logger)
+    OneStopDbContext db, INationalProcedureCatalogue catalogue, IOptionsMonitor<NationalPortalOptions> options, TimeProvider clock,
+    ILogger<ProcedureCatalogueSyncJob> logger)
 {
     public const string RecurringJobId = "national-procedure-catalogue-sync";
 
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
     {
-        var national = (await catalogue.GetProceduresAsync(ct))
+        // The configured unit code, else the province's agency code: the catalogue is the same for every unit.
+        var madonvi = options.CurrentValue.MaDonVi
+            ?? await db.Units.Where(u => u.Level == Levels.Province).OrderBy(u => u.Code).Select(u => u.AgencyCode).FirstOrDefaultAsync(ct)
+            ?? "";
+        var national = (await catalogue.GetProceduresAsync(madonvi, ct))
             .GroupBy(p => p.Code, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var localCodes = await db.DefinitionVersions.Where(d => d.State != DefinitionState.Draft)
@@ -51,6 +62,8 @@ public sealed class ProcedureCatalogueSyncJob(
                 db.NationalCatalogueChecks.Add(check = new NationalCatalogueCheck { ProcedureCode = code });
             check.KnownNationally = known;
             check.NationalName = match?.Name;
+            check.FieldCode = match?.FieldCode;
+            check.FieldName = match?.FieldName;
             check.CheckedAt = now;
             if (!known)
                 unknown.Add(code);

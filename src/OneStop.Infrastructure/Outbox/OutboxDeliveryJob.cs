@@ -1,9 +1,9 @@
+using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.NationalPortal;
 using OneStop.Infrastructure.Persistence;
 
@@ -12,22 +12,27 @@ namespace OneStop.Infrastructure.Outbox;
 /// <summary>
 /// Delivers outbox messages to the national portal (DESIGN §9): per dossier strictly in sequence order,
 /// stopping at the first message that does not go through, so message N is never sent while N−1 is not
-/// delivered. A node first claims the dossier's lease in the database, so no two nodes send the same
-/// message. The job only carries out what the domain already decided; it never changes a dossier.
+/// delivered. Consecutive progress steps go in one CapNhatTienDoHoSoMC call, at most ten. A node first claims
+/// the dossier's lease in the database, so no two nodes send the same message. The job only carries out what
+/// the domain already decided; it never changes a dossier.
 /// </summary>
 /// <remarks>
-/// Safe to run twice, late or concurrently: everything is read from the database, the lease serialises
-/// the senders of a dossier, and the portal deduplicates by idempotency key should a node die between a
-/// send and its bookkeeping.
+/// Safe to run twice, late or concurrently: everything is read from the database, the lease serialises the
+/// senders of a dossier, and a repeated call is harmless (DVCQG's DongBoHoSoMC is an upsert; the mock portal
+/// recognises our message numbers) should a node die between a send and its bookkeeping. When the portal comes
+/// back after an outage (<see cref="PortalOutage"/>), every message waiting in its backoff is made due at once.
 /// </remarks>
 public sealed class OutboxDeliveryJob(
     IServiceScopeFactory scopes,
     IOutboxScheduler scheduler,
-    DefinitionCatalog catalog,
+    PortalOutage outage,
     IOptionsMonitor<NationalPortalOptions> options,
     TimeProvider clock,
     ILogger<OutboxDeliveryJob> logger)
 {
+    /// <summary>DVCQG takes at most ten progress steps per call.</summary>
+    public const int MaxProgressPerCall = 10;
+
     /// <summary>Delivers what is due for one dossier: queued after every commit that adds messages, and for each retry.</summary>
     // Portal failures never throw (they become backoffs); what throws is database trouble: one Hangfire retry,
     // then the sweeper a minute later.
@@ -41,7 +46,8 @@ public sealed class OutboxDeliveryJob(
 
     /// <summary>
     /// The sweeper: every dossier with a due pending message that is not stuck behind a dead letter. Catches
-    /// whatever the per-dossier jobs missed (a node that died, a job that could not be queued, a lease that expired).
+    /// whatever the per-dossier jobs missed (a node that died, a job that could not be queued, a lease that
+    /// expired). While the portal is down it also sends the probe, if one is due.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task<OutboxDeliveryReport> DeliverDueAsync(CancellationToken ct)
@@ -49,10 +55,15 @@ public sealed class OutboxDeliveryJob(
         var settings = options.CurrentValue;
         if (!settings.Enabled)
             return OutboxDeliveryReport.None;
+        var total = OutboxDeliveryReport.None;
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            // While the portal is down, the probe goes first and alone: if the portal is back, its success makes
+            // every waiting message due, and the query below already sees them.
+            if (outage.TryTakeProbe(clock.GetUtcNow()) && await PrepareProbeAsync(db, ct) is { } probed)
+                total = (await DeliverDossierAsync(probed, ct)) with { Probes = 1 };
             var now = Now;
             due = await db.Outbox.AsNoTracking()
                 .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now)
@@ -65,7 +76,6 @@ public sealed class OutboxDeliveryJob(
                 .ToListAsync(ct);
         }
 
-        var total = OutboxDeliveryReport.None;
         var gate = new Lock();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.SweepParallelism, CancellationToken = ct },
             async (dossierId, token) =>
@@ -81,7 +91,48 @@ public sealed class OutboxDeliveryJob(
         return total;
     }
 
+    /// <summary>
+    /// One probe of a portal that is down: the dossier that has waited longest is tried now, whatever its backoff
+    /// says. If the portal is back, that send reports the recovery and everything waiting drains at once.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<OutboxDeliveryReport> ProbeAsync(CancellationToken ct)
+    {
+        var settings = options.CurrentValue;
+        if (!settings.Enabled || !outage.IsDown)
+            return OutboxDeliveryReport.None;
+        if (!outage.TryTakeProbe(clock.GetUtcNow()))
+        {
+            // The sweeper probed a moment ago; keep the chain of probes going for as long as the portal is down.
+            if (outage.TryScheduleProbe(clock.GetUtcNow()))
+                Schedule(() => scheduler.ProbeAfter(settings.ProbeInterval), "the next probe of the portal");
+            return OutboxDeliveryReport.None;
+        }
+        Guid? probe;
+        await using (var scope = scopes.CreateAsyncScope())
+            probe = await PrepareProbeAsync(scope.ServiceProvider.GetRequiredService<OneStopDbContext>(), ct);
+        return probe is { } dossierId ? (await DeliverDossierAsync(dossierId, ct)) with { Probes = 1 } : OutboxDeliveryReport.None;
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Makes the message that has waited longest in its backoff due now; returns its dossier, or null when none waits.</summary>
+    private async Task<Guid?> PrepareProbeAsync(OneStopDbContext db, CancellationToken ct)
+    {
+        var now = Now;
+        // Only a dossier's first undelivered message ever waits in a backoff, so this is the head of its dossier.
+        var waiting = await db.Outbox.AsNoTracking()
+            .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt > now)
+            .Where(m => !db.Outbox.Any(d => d.DossierId == m.DossierId && d.State == OutboxState.DeadLettered))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => new { m.Id, m.DossierId })
+            .FirstOrDefaultAsync(ct);
+        if (waiting is null)
+            return null;
+        await db.Outbox.Where(m => m.Id == waiting.Id && m.State == OutboxState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), ct);
+        return waiting.DossierId;
+    }
 
     private async Task<OutboxDeliveryReport> DeliverDossierAsync(Guid dossierId, CancellationToken ct)
     {
@@ -97,67 +148,84 @@ public sealed class OutboxDeliveryJob(
         try
         {
             var client = scope.ServiceProvider.GetRequiredService<NationalPortalClient>();
-            DvcqgProcedure? procedure = null;
+            var directories = scope.ServiceProvider.GetRequiredService<DvcqgDirectoryLoader>();
+            bool? portalHasDossier = null;
             while (true)
             {
-                // The lowest message not delivered yet; nothing after it may overtake it.
-                var message = await db.Outbox.AsNoTracking()
+                // Everything not delivered yet, in order; nothing after the first may overtake it. Messages added
+                // while we deliver are picked up by the next round of this loop.
+                var pending = await db.Outbox.AsNoTracking()
                     .Where(m => m.DossierId == dossierId && m.State != OutboxState.Delivered)
                     .OrderBy(m => m.Sequence)
-                    .FirstOrDefaultAsync(ct);
-                // Done, or waiting behind a dead letter until an admin retries it.
-                if (message is null || message.State == OutboxState.DeadLettered)
+                    .ToListAsync(ct);
+                if (pending.Count == 0)
                     break;
-                var now = Now;
-                // Still in its backoff; the retry job scheduled with it (or the sweeper) comes back then.
-                if (message.NextAttemptAt > now)
-                    break;
-                if (now - (message.RequeuedAt ?? message.CreatedAt) > settings.MaxAge)
-                {
-                    await DeadLetterAsync(db, message, $"Quá {settings.MaxAge.TotalDays:0.#} ngày vẫn chưa gửi được lên Cổng DVCQG; lỗi gần nhất: {message.LastError ?? "không có"}", now);
-                    report = report with { DeadLettered = report.DeadLettered + 1 };
-                    break;
-                }
-                if (!await OutboxLeases.RenewAsync(db, dossierId, owner, now, settings.LeaseDuration, ct))
-                    break;
+                var directory = await directories.LoadAsync(db, dossierId,
+                    DvcqgCompletion.Referenced(pending.Select(m => JsonNode.Parse(m.Payload)!.AsObject())), ct);
+                // Message 1 is always the dossier's first DongBoHoSoMC, and nothing is delivered out of order: if the
+                // first undelivered message is a later one, the portal has had the dossier since message 1.
+                portalHasDossier ??= pending[0].Sequence > 1;
 
-                procedure ??= await LoadProcedureAsync(db, dossierId, ct);
-                var result = await client.SendAsync(message.Type, DvcqgPayload.Complete(message.Payload, procedure), ct);
-                report = report with { Sent = report.Sent + 1 };
-                // From here on the outcome is recorded even if we are shutting down: a delivered message left
-                // Pending would only be sent again (the portal answers "duplicate"), but why make it.
-                now = Now;
-                if (result.Outcome == DeliveryOutcome.Delivered)
+                for (var index = 0; index < pending.Count;)
                 {
-                    await db.Outbox.Where(m => m.Id == message.Id && m.State == OutboxState.Pending)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(m => m.State, OutboxState.Delivered)
-                            .SetProperty(m => m.DeliveredAt, now)
-                            .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
-                    report = report with { Delivered = report.Delivered + 1, Duplicates = report.Duplicates + (result.Duplicate ? 1 : 0) };
-                    continue;
+                    var message = pending[index];
+                    // Done, or waiting behind a dead letter until an admin retries it.
+                    if (message.State == OutboxState.DeadLettered)
+                        return report;
+                    var now = Now;
+                    // Still in its backoff; the retry job scheduled with it (or the sweeper, or a recovery) comes back then.
+                    if (message.NextAttemptAt > now)
+                        return report;
+                    if (now - (message.RequeuedAt ?? message.CreatedAt) > settings.MaxAge)
+                    {
+                        await DeadLetterAsync(db, message, $"Quá {settings.MaxAge.TotalDays:0.#} ngày vẫn chưa gửi được lên Cổng DVCQG; lỗi gần nhất: {message.LastError ?? "không có"}", now);
+                        return report with { DeadLettered = report.DeadLettered + 1 };
+                    }
+                    if (!await OutboxLeases.RenewAsync(db, dossierId, owner, now, settings.LeaseDuration, ct))
+                        return report;
+
+                    var batch = Batch(pending, index);
+                    var madonvi = settings.MaDonVi ?? DvcqgSnapshot.AgencyOf(message.DossierCode);
+                    bool? isUpdating = null;
+                    if (message.Type == DvcqgPayload.DongBoHoSoMC)
+                        // After a failed try the insert may have reached the portal without our hearing back: ask it (TraCuuHoSo).
+                        isUpdating = portalHasDossier == true
+                            || message.Attempts > 0 && await client.ExistsAsync(message.DossierCode, madonvi, ct) == true;
+                    var call = new DvcqgCall(message.Type, madonvi, message.Sequence,
+                        batch.Select(m => DvcqgCompletion.Complete(m.Type, m.Payload, directory)).ToList(), isUpdating);
+                    var result = await client.SendAsync(call, ct);
+                    report = report with
+                    {
+                        Sent = report.Sent + 1,
+                        SessionRenewals = report.SessionRenewals + (result.SessionRenewed ? 1 : 0),
+                    };
+                    // From here on the outcome is recorded even if we are shutting down: a delivered message left
+                    // Pending would only be sent again, but why make it.
+                    now = Now;
+                    if (result.Outcome == DeliveryOutcome.Delivered)
+                    {
+                        var ids = batch.Select(m => m.Id).ToList();
+                        await db.Outbox.Where(m => ids.Contains(m.Id) && m.State == OutboxState.Pending)
+                            .ExecuteUpdateAsync(s => s
+                                .SetProperty(m => m.State, OutboxState.Delivered)
+                                .SetProperty(m => m.DeliveredAt, now)
+                                .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
+                        if (message.Type == DvcqgPayload.DongBoHoSoMC)
+                            portalHasDossier = true;
+                        report = report with { Delivered = report.Delivered + batch.Count };
+                        // The end of an outage: seen on this node, or told by a message that failed again and again (another node saw it).
+                        if (outage.RecordSuccess() || message.Attempts >= settings.OutageThreshold)
+                            report = report with { Requeued = report.Requeued + await RecoverAsync(db, now) };
+                        index += batch.Count;
+                        continue;
+                    }
+                    if (result.Outcome == DeliveryOutcome.Permanent)
+                    {
+                        await DeadLetterAsync(db, message, result.Error ?? "Cổng DVCQG từ chối bản tin.", now);
+                        return report with { DeadLettered = report.DeadLettered + 1 };
+                    }
+                    return report.Add(await BackOffAsync(db, message, result.Error, now));
                 }
-                if (result.Outcome == DeliveryOutcome.Permanent)
-                {
-                    await DeadLetterAsync(db, message, result.Error ?? "Cổng DVCQG từ chối bản tin.", now);
-                    report = report with { DeadLettered = report.DeadLettered + 1 };
-                    break;
-                }
-                var delay = OutboxBackoff.Delay(message.Attempts + 1, settings.BaseBackoff, settings.MaxBackoff, Random.Shared.NextDouble());
-                await db.Outbox.Where(m => m.Id == message.Id && m.State == OutboxState.Pending)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                        .SetProperty(m => m.LastError, result.Error)
-                        .SetProperty(m => m.NextAttemptAt, now + delay), CancellationToken.None);
-                ScheduleRetry(dossierId, delay);
-                logger.LogDebug("Portal did not take {Key} (attempt {Attempt}): {Error}; next try in {Delay}",
-                    message.IdempotencyKey, message.Attempts + 1, result.Error, delay);
-                report = report with
-                {
-                    TransientFailures = report.TransientFailures + 1,
-                    MaxBackoff = delay > report.MaxBackoff ? delay : report.MaxBackoff,
-                };
-                break;
             }
         }
         finally
@@ -174,6 +242,64 @@ public sealed class OutboxDeliveryJob(
         return report;
     }
 
+    /// <summary>The message at <paramref name="index"/>, with the progress steps right after it when it is one (at most ten).</summary>
+    private static List<OutboxMessage> Batch(List<OutboxMessage> pending, int index)
+    {
+        var batch = new List<OutboxMessage> { pending[index] };
+        if (pending[index].Type != DvcqgPayload.CapNhatTienDoHoSoMC)
+            return batch;
+        for (var i = index + 1; i < pending.Count && batch.Count < MaxProgressPerCall; i++)
+        {
+            var next = pending[i];
+            if (next.Type != DvcqgPayload.CapNhatTienDoHoSoMC || next.State != OutboxState.Pending || next.Sequence != batch[^1].Sequence + 1)
+                break;
+            batch.Add(next);
+        }
+        return batch;
+    }
+
+    /// <summary>A transient failure: the message waits out its backoff, and a down portal gets its next probe scheduled.</summary>
+    private async Task<OutboxDeliveryReport> BackOffAsync(OneStopDbContext db, OutboxMessage message, string? error, DateTime now)
+    {
+        var settings = options.CurrentValue;
+        var delay = OutboxBackoff.Delay(message.Attempts + 1, settings.BaseBackoff, settings.MaxBackoff, Random.Shared.NextDouble());
+        await db.Outbox.Where(m => m.Id == message.Id && m.State == OutboxState.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.NextAttemptAt, now + delay), CancellationToken.None);
+        var clockNow = clock.GetUtcNow();
+        if (outage.RecordFailure(clockNow))
+            logger.LogWarning("National portal counts as down after {Failures} failed sends in a row; probing every {Interval}",
+                settings.OutageThreshold, settings.ProbeInterval);
+        Schedule(() => scheduler.DeliverAfter(message.DossierId, delay), $"the retry of dossier {message.DossierId}");
+        if (outage.TryScheduleProbe(clockNow))
+            Schedule(() => scheduler.ProbeAfter(settings.ProbeInterval), "the next probe of the portal");
+        logger.LogDebug("Portal did not take {Key} (attempt {Attempt}): {Error}; next try in {Delay}",
+            message.IdempotencyKey, message.Attempts + 1, error, delay);
+        return new OutboxDeliveryReport(TransientFailures: 1, MaxBackoff: delay);
+    }
+
+    /// <summary>The portal is back: every message waiting in a backoff is due now, and a sweep is queued to send them.</summary>
+    private async Task<int> RecoverAsync(OneStopDbContext db, DateTime now)
+    {
+        var requeued = await db.Outbox.Where(m => m.State == OutboxState.Pending && m.NextAttemptAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), CancellationToken.None);
+        logger.LogInformation("National portal is back: {Count} waiting messages are due again", requeued);
+        if (requeued > 0)
+        {
+            try
+            {
+                scheduler.SweepNow();
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not queue the sweep after the portal came back; the minutely sweeper will do it");
+            }
+        }
+        return requeued;
+    }
+
     private async Task DeadLetterAsync(OneStopDbContext db, OutboxMessage message, string error, DateTime now)
     {
         await db.Outbox.Where(m => m.Id == message.Id && m.State == OutboxState.Pending)
@@ -185,26 +311,15 @@ public sealed class OutboxDeliveryJob(
         logger.LogWarning("Outbox message {Key} dead-lettered at {Now:O}: {Error}", message.IdempotencyKey, now, error);
     }
 
-    private void ScheduleRetry(Guid dossierId, TimeSpan delay)
+    private void Schedule(Action schedule, string what)
     {
         try
         {
-            scheduler.DeliverAfter(dossierId, delay);
+            schedule();
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not schedule the retry of dossier {DossierId}; the sweeper will pick it up", dossierId);
+            logger.LogWarning(e, "Could not schedule {What}; the minutely sweeper will do it", what);
         }
-    }
-
-    /// <summary>The procedure fields of the version the dossier is pinned to (published versions never change).</summary>
-    private async Task<DvcqgProcedure> LoadProcedureAsync(OneStopDbContext db, Guid dossierId, CancellationToken ct)
-    {
-        var pinned = await db.Dossiers.AsNoTracking()
-            .Where(d => d.Id == dossierId)
-            .Select(d => new { d.ProcedureId, d.DefinitionVersion })
-            .FirstAsync(ct);
-        var definition = (await catalog.GetAsync(db, pinned.ProcedureId, pinned.DefinitionVersion, ct))?.Definition;
-        return new DvcqgProcedure(definition?.ProcedureCode ?? pinned.ProcedureId, definition?.Name ?? pinned.ProcedureId, definition?.Field);
     }
 }

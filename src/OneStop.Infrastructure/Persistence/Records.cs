@@ -37,19 +37,20 @@ public enum OutboxState
 }
 
 /// <summary>
-/// A status change waiting for the national portal, written in the same transaction as the dossier
-/// event it reports (DESIGN §9); <c>Outbox/OutboxDeliveryJob</c> delivers it.
+/// A DVCQG entry waiting for the national portal — a dossier's <c>DongBoHoSoMC</c> or one processing step's
+/// <c>CapNhatTienDoHoSoMC</c> (<see cref="Type"/>) — written in the same transaction as the dossier event it
+/// reports (DESIGN §9); <c>Outbox/OutboxDeliveryJob</c> delivers it.
 /// </summary>
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
     public Guid DossierId { get; set; }
     public string DossierCode { get; set; } = "";
-    /// <summary>The dossier event's sequence: the portal must receive them in this order.</summary>
+    /// <summary>The dossier's message number, 1, 2, 3… over both services: the portal must receive them in this order.</summary>
     public int Sequence { get; set; }
     public string IdempotencyKey { get; set; } = "";
     public string Type { get; set; } = "";
-    /// <summary>The DVCQG body as of the event (<c>NationalPortal/DvcqgPayload</c>), less the procedure fields.</summary>
+    /// <summary>The DVCQG <c>data</c> entry as of the event (<c>NationalPortal/DvcqgPayload</c>), less the names and links filled at delivery.</summary>
     public string Payload { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     /// <summary>When an admin last put a dead letter back; the age limit counts from here instead of <see cref="CreatedAt"/>.</summary>

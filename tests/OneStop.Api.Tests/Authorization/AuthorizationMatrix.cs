@@ -9,7 +9,8 @@ namespace OneStop.Api.Tests.Authorization;
 /// officers of the dossier's unit, commune 22918 (<c>reception:own</c>, <c>specialist:own</c>, <c>leader:own</c>)
 /// and of another unit, district 593 (<c>reception:other</c>); <c>admin</c>; <c>portal-key</c> (mock portal API key).
 /// Setups: <c>submitted</c> / <c>received</c> (a fresh online birth registration of congdan at 22918),
-/// <c>file</c> (a fresh upload of congdan), <c>draft</c> / <c>published</c> (a fresh definition).
+/// <c>file</c> (a fresh upload of congdan), <c>portal-link</c> (a signed download link to such a file, as the
+/// national portal gets it), <c>draft</c> / <c>published</c> (a fresh definition).
 /// </remarks>
 public sealed record Rule(string Method, string Pattern, string Route, string Caller, int Expected, string Setup = "", string Body = "")
 {
@@ -171,6 +172,10 @@ public static class AuthorizationMatrix
         new("GET", "/api/public/dossiers/{code}", "/api/public/dossiers/{code}?secret={secret}", "anonymous", 200, "submitted"),
         new("GET", "/api/public/dossiers/{code}", "/api/public/dossiers/{code}?secret=WRONGSECRET", "anonymous", 404, "submitted"),
         new("POST", "/api/public/verify", "/api/public/verify", "anonymous", 200, Body: "upload"),
+        // National portal download links: anyone holding a valid signed link (the portal has no account); a made-up token is 404
+        new("GET", "/api/portal-files/{token}", "/api/portal-files/{token}", "anonymous", 200, "portal-link"),
+        new("GET", "/api/portal-files/{token}", "/api/portal-files/{token}", "citizen:other", 200, "portal-link"),
+        new("GET", "/api/portal-files/{token}", "/api/portal-files/CfDJ8-khong-phai-lien-ket", "anonymous", 404),
 
         // Administration
         new("GET", "/api/admin/users/", "/api/admin/users", "admin", 200),

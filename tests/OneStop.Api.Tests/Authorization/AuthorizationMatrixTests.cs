@@ -93,6 +93,13 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
         }
         if (rule.Setup == "file")
             path = path.Replace("{file}", (await (await factory.SignInAsync("congdan")).UploadAsync()).ToString());
+        if (rule.Setup == "portal-link")
+        {
+            // The link the national portal gets for a paper: made by the delivery, here straight from the service.
+            var link = factory.Services.GetRequiredService<OneStop.Infrastructure.NationalPortal.PortalFileLinks>()
+                .Create(await (await factory.SignInAsync("congdan")).UploadAsync());
+            path = path.Replace("{token}", link[(link.LastIndexOf('/') + 1)..]);
+        }
         if (rule.Setup is "draft" or "published")
         {
             var admin = await factory.SignInAsync("admin");

@@ -73,19 +73,23 @@ public sealed class ClosingScenariosTests(OneStopFactory factory) : IClassFixtur
         Assert.Equal("Stopped", stopped.Str("status"));
     }
 
+    /// <remarks>
+    /// Issue 11 changed this expectation on purpose: a status change still writes its DongBoHoSoMC message, and
+    /// now each processing step (receive, forward) also writes a CapNhatTienDoHoSoMC message right after it.
+    /// </remarks>
     [Fact]
-    public async Task Every_status_change_writes_one_outbox_message_in_order()
+    public async Task Every_status_change_and_processing_step_writes_its_outbox_message_in_order()
     {
         var (reception, code) = await SubmittedAsync();
         await reception.ActAsync(code, "receive");
         await (await factory.SignInAsync("chuyenvien.xa")).ActAsync(code, "forward");
 
         var messages = await factory.QueryAsync(db => Task.FromResult(db.Outbox.Where(m => m.DossierCode == code).OrderBy(m => m.Sequence).ToList()));
-        var events = await factory.QueryAsync(db => Task.FromResult(db.DossierEvents.Count(e => db.Dossiers.Any(d => d.Code == code && d.Id == e.DossierId))));
-        Assert.Equal(3, messages.Count);
-        Assert.Equal(events, messages.Count);
-        Assert.Equal([1, 2, 3], messages.Select(m => m.Sequence));
+        // submit → DongBo(1); receive → DongBo(2) + step; forward → DongBo(4) + step.
+        Assert.Equal(["DongBoHoSoMC", "DongBoHoSoMC", "CapNhatTienDoHoSoMC", "DongBoHoSoMC", "CapNhatTienDoHoSoMC"], messages.Select(m => m.Type));
+        Assert.Equal([1, 2, 3, 4, 5], messages.Select(m => m.Sequence));
         Assert.Equal(messages.Count, messages.Select(m => m.IdempotencyKey).Distinct().Count());
-        Assert.Contains("\"TrangThaiHoSo\":4", messages[^1].Payload);
+        Assert.Contains("\"TrangThaiHoSo\":\"4\"", messages[3].Payload);
+        Assert.Contains("\"TrangThai\":\"4\"", messages[4].Payload);
     }
 }

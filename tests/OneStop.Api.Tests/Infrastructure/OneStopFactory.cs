@@ -40,6 +40,9 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
     public static OneStopFactory On(string dataDirectory, DateTimeOffset now, bool keepData = false) =>
         new() { DataDirectory = dataDirectory, Clock = new FakeTimeProvider(now), KeepData = keepData };
 
+    /// <summary>Extra test services, applied after the factory's own (set before the host starts).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>A host with extra configuration, e.g. <c>("OneStop:Files:MaxBytes", "1024")</c>.</summary>
     public static OneStopFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
 
@@ -67,6 +70,7 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
             // HTTP timeouts, quick-retry pauses and the circuit breaker must be too, or a retry would wait for a test
             // to move the clock.
             services.AddTransient(sp => new ResiliencePipelineBuilder().ConfigureTelemetry(sp.GetRequiredService<IOptions<TelemetryOptions>>().Value));
+            TestServices?.Invoke(services);
         });
     }
 

@@ -90,7 +90,7 @@ public sealed class MockPortalKeyTests
         var fourth = await keyed.GetAsync(PortalRoutes.Dossier("000.17.22.H56-260302-0003"));
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
         Assert.InRange(fourth.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
-        Assert.Equal(429, (await fourth.ReadJsonAsync())["error_code"]!.GetValue<int>());
+        Assert.Equal("429", (await fourth.ReadJsonAsync())["error_code"]!.GetValue<string>());
         // The API's own endpoints are not the portal's budget.
         Assert.Equal(HttpStatusCode.OK, (await host.CreateClient().GetAsync(Routes.Procedures)).StatusCode);
     }

@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Tests.Infrastructure;
+using OneStop.NationalPortal.Mock;
 
 namespace OneStop.Api.Tests.Portal;
 
@@ -12,33 +14,34 @@ public static class PortalRoutes
 {
     public const string ApiKey = "demo-portal-key";
     public const string Login = "/portal/api/auth/login";
-    public const string DongBoHoSoMC = "/portal/api/services/DongBoHoSoMC";
-    public const string CapNhatTienDoHoSoMC = "/portal/api/services/CapNhatTienDoHoSoMC";
+    public const string Integration = "/portal/api/integration";
+    public const string Share = "/portal/api/share";
     public const string Faults = "/portal/api/admin/faults";
     public const string Procedures = "/portal/api/procedures";
     public static string Dossier(string code) => $"/portal/api/dossiers/{code}";
 }
 
-/// <summary>The mock DVCQG portal mapped into the API host: key, validation, order, deduplication, faults.</summary>
+/// <summary>
+/// The mock DVCQG portal mapped into the API host, in DVCQG's real format: sign-in and session, the envelope,
+/// string codes, insert then update, what the real portal is known to require, order and repeats, faults; and its
+/// own read and fault endpoints behind the key.
+/// </summary>
 public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
 {
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-key")]
-    public async Task Every_endpoint_answers_401_without_the_right_API_key(string? key)
+    public async Task The_mocks_own_endpoints_answer_401_without_the_right_API_key(string? key)
     {
         var client = factory.CreateClient();
         if (key is not null)
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        var code = NewCode();
+            client.DefaultRequestHeaders.Add(PortalHeaders.ApiKey, key);
 
         var responses = new[]
         {
-            await client.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, DongBo(code, 1)),
-            await client.PostAsJsonAsync(PortalRoutes.CapNhatTienDoHoSoMC, TienDo(code, 1)),
-            await client.PostAsync(PortalRoutes.Login, null),
-            await client.GetAsync(PortalRoutes.Dossier(code)),
+            await client.GetAsync(PortalRoutes.Dossier(NewCode())),
             await client.GetAsync(PortalRoutes.Procedures),
+            await client.GetAsync(PortalRoutes.Faults),
             await client.PutAsJsonAsync(PortalRoutes.Faults, new { down = true }),
         };
 
@@ -47,375 +50,416 @@ public sealed class MockPortalTests(OneStopFactory factory) : IClassFixture<OneS
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal(401, (await response.ReadJsonAsync())["error_code"]!.GetValue<int>());
         }
-        Assert.False((await (await Portal().GetAsync(PortalRoutes.Faults)).ReadJsonAsync())["down"]!.GetValue<bool>());
-        Assert.Equal(HttpStatusCode.NotFound, (await Portal().GetAsync(PortalRoutes.Dossier(code))).StatusCode);
+        Assert.False((await (await Own().GetAsync(PortalRoutes.Faults)).ReadJsonAsync())["down"]!.GetValue<bool>());
     }
 
     [Fact]
-    public async Task Accepted_messages_of_both_services_are_listed_in_order_with_their_status()
+    public async Task Sign_in_takes_the_account_and_the_dstcode_header_and_answers_a_session_with_a_string_error_code()
     {
-        var portal = Portal();
+        var anonymous = factory.CreateClient();
+        var withoutDstCode = await anonymous.PostAsJsonAsync(PortalRoutes.Login, Credentials());
+        var wrongPassword = await Dvcqg().PostAsJsonAsync(PortalRoutes.Login, new { username = MockPortalOptions.DefaultUsername, password = "sai" });
+        var signedIn = await Dvcqg().PostAsJsonAsync(PortalRoutes.Login, Credentials());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutDstCode.StatusCode);
+        Assert.Equal("-5", (await withoutDstCode.ReadJsonAsync()).Str("error_code"));
+        Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
+        var refused = await wrongPassword.ReadJsonAsync();
+        Assert.Equal("-5", refused.Str("error_code"));
+        Assert.Null(refused["session"]);
+        var session = await signedIn.ReadJsonAsync();
+        Assert.Equal("0", session.Str("error_code"));
+        Assert.Equal(48, session.Str("session").Length);
+    }
+
+    [Fact]
+    public async Task A_call_without_a_live_session_is_answered_minus_1_and_a_new_sign_in_works_again()
+    {
+        var code = NewCode();
+        var noSession = Envelope(null, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2));
+        var unknown = Envelope("not-a-session", PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2));
+        var old = await SignInAsync();
+        factory.Services.GetRequiredService<MockPortalStore>().ExpireSessions();
+
+        foreach (var body in new[] { noSession, unknown, Envelope(old, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)) })
+        {
+            var answer = await CallAsync(body, 1);
+            Assert.Equal("-1", answer.Str("error_code"));
+            Assert.Contains("đăng nhập lại", answer.Str("message"));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await Own().GetAsync(PortalRoutes.Dossier(code))).StatusCode);
+        await AcceptAsync(Envelope(await SignInAsync(), PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
+    }
+
+    [Fact]
+    public async Task An_insert_then_steps_then_an_update_are_listed_in_arrival_order_with_their_envelope()
+    {
+        var session = await SignInAsync();
         var code = NewCode();
 
-        var first = await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, DongBo(code, 1, trangThai: 2));
-        var second = await portal.PostAsJsonAsync(PortalRoutes.CapNhatTienDoHoSoMC, TienDo(code, 2, trangThai: 4));
-        var third = await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, DongBo(code, 3, trangThai: 4));
+        var inserted = await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
+        var stepped = await AcceptAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, PortalSamples.Step(code, 2), PortalSamples.Step(code, 4)), 2);
+        var updated = await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "True", PortalSamples.Entry(code, 4)), 4);
 
-        var answers = new List<JsonObject>();
-        foreach (var response in new[] { first, second, third })
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            answers.Add(await response.ReadJsonAsync());
-        }
-        Assert.All(answers, a => Assert.Equal(0, a["error_code"]!.GetValue<int>()));
-        Assert.Contains("Thêm mới", answers[0].Str("message"));
-        Assert.Contains("Cập nhật", answers[2].Str("message"));
-
-        var dossier = await GetReceivedAsync(portal, code);
-        Assert.Equal(code, dossier.Str("maHoSo"));
+        Assert.Equal("Thêm mới hồ sơ thành công.", inserted.Str("message"));
+        Assert.Contains("Cập nhật tiến độ hồ sơ thành công", stepped.Str("message"));
+        Assert.Equal("Cập nhật hồ sơ thành công.", updated.Str("message"));
+        var dossier = await ReceivedAsync(code);
         var items = dossier["items"]!.AsArray();
-        Assert.Equal([1, 2, 3], items.Select(i => i!["soThuTu"]!.GetValue<int>()));
-        Assert.Equal(["DongBoHoSoMC", "CapNhatTienDoHoSoMC", "DongBoHoSoMC"], items.Select(i => i.Str("service")));
-        Assert.Equal([2, 4, 4], items.Select(i => i!["trangThaiHoSo"]!.GetValue<int>()));
+        var progress = dossier["progress"]!.AsArray();
+        Assert.Equal([(1, 2, "False"), (4, 4, "True")], items.Select(i => (i!["soThuTu"]!.GetValue<int>(), i["trangThaiHoSo"]!.GetValue<int>(), i.Str("isUpdating"))));
+        Assert.Equal([(2, 2), (3, 4)], progress.Select(p => (p!["soThuTu"]!.GetValue<int>(), p["trangThai"]!.GetValue<int>())));
+        // The two steps came in one call.
+        Assert.Single(progress.Select(p => p!["call"]!.GetValue<int>()).Distinct());
+        Assert.All(items, i => Assert.Equal("000.17.22.H56", i.Str("maDonVi")));
         Assert.Equal("1.001193", items[0]!["payload"].Str("MaTTHC"));
-        Assert.Equal("Chuyên viên Tư pháp - Hộ tịch", items[1]!["payload"].Str("ChucDanh"));
+        Assert.Equal("Trần Văn Chuyên (xã)", progress[0]!["payload"].Str("NguoiXuLy"));
         Assert.EndsWith("+07:00", items[0].Str("receivedAt"));
+        Assert.Equal((0, 0), (dossier["refusedOutOfOrder"]!.GetValue<int>(), dossier["duplicates"]!.GetValue<int>()));
     }
 
     [Fact]
-    public async Task A_dossier_the_portal_never_received_is_404()
+    public async Task An_insert_for_a_known_dossier_says_it_exists_and_an_update_or_step_for_an_unknown_one_says_it_does_not()
     {
-        var response = await Portal().GetAsync(PortalRoutes.Dossier(NewCode()));
+        var session = await SignInAsync();
+        var known = NewCode();
+        var unknown = NewCode();
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(known, 2)), 1);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(404, (await response.ReadJsonAsync())["error_code"]!.GetValue<int>());
+        var again = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(known, 4)), 2);
+        var update = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "True", PortalSamples.Entry(unknown, 2)), 1);
+        var step = await CallAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, PortalSamples.Step(unknown, 2)), 1);
+
+        // "đã tồn tại" is what the Thanh Hóa client looks for before it resends as an update.
+        Assert.Equal(("-3", true), (again.Str("error_code"), again.Str("message").Contains("đã tồn tại")));
+        Assert.Equal("-4", update.Str("error_code"));
+        Assert.Equal("-4", step.Str("error_code"));
+        Assert.Single((await ReceivedAsync(known))["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await Own().GetAsync(PortalRoutes.Dossier(unknown))).StatusCode);
     }
 
     [Fact]
-    public async Task A_gap_in_the_sequence_is_refused_with_409_naming_the_expected_number()
+    public async Task TraCuuHoSo_tells_whether_the_portal_has_a_dossier()
     {
-        var portal = Portal();
+        var session = await SignInAsync();
         var code = NewCode();
-        await AcceptAsync(portal, PortalRoutes.DongBoHoSoMC, DongBo(code, 1));
+        var lookUp = new JsonObject { ["session"] = session, ["madonvi"] = "000.17.22.H56", ["service"] = PortalServices.TraCuuHoSo, ["mahoso"] = code };
 
-        var gap = await portal.PostAsJsonAsync(PortalRoutes.CapNhatTienDoHoSoMC, TienDo(code, 3));
-        var replayedLowerNumber = await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, DongBo(code, 1, idempotencyKey: $"{code}-other"));
+        var before = await CallAsync(lookUp.DeepClone().AsObject(), null);
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
+        var after = await CallAsync(lookUp.DeepClone().AsObject(), null);
 
-        foreach (var response in new[] { gap, replayedLowerNumber })
-        {
-            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-            var json = await response.ReadJsonAsync();
-            Assert.Equal(409, json["error_code"]!.GetValue<int>());
-            Assert.Equal(2, json["expected"]!.GetValue<int>());
-            Assert.Contains("sai thứ tự", json.Str("message"));
-        }
-        Assert.Single((await GetReceivedAsync(portal, code))["items"]!.AsArray());
-        await AcceptAsync(portal, PortalRoutes.CapNhatTienDoHoSoMC, TienDo(code, 2));
+        Assert.Equal("0", before.Str("error_code"));
+        Assert.Empty(before["result"]!.AsArray());
+        var found = Assert.Single(after["result"]!.AsArray())!;
+        Assert.Equal((code, "2"), (found.Str("MaHoSo"), found.Str("TrangThaiHoSo")));
     }
 
     [Fact]
-    public async Task A_repeated_idempotency_key_is_acknowledged_as_a_duplicate_and_not_stored_again()
+    public async Task A_gap_in_the_sequence_is_refused_with_409_and_counted_and_a_repeat_is_acknowledged_without_storing()
     {
-        var portal = Portal();
+        var session = await SignInAsync();
         var code = NewCode();
-        await AcceptAsync(portal, PortalRoutes.DongBoHoSoMC, DongBo(code, 1));
-        await AcceptAsync(portal, PortalRoutes.CapNhatTienDoHoSoMC, TienDo(code, 2));
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
 
-        // A retry after a lost answer: same key, and by now an old SoThuTu.
-        var retry = await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, DongBo(code, 1));
+        var gap = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, PortalSamples.Step(code, 2)), 3));
+        var repeat = await CallAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
 
-        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        var json = await retry.ReadJsonAsync();
-        Assert.Equal(0, json["error_code"]!.GetValue<int>());
-        Assert.True(json["duplicate"]!.GetValue<bool>());
-        Assert.Equal([1, 2], (await GetReceivedAsync(portal, code))["items"]!.AsArray().Select(i => i!["soThuTu"]!.GetValue<int>()));
+        Assert.Equal(HttpStatusCode.Conflict, gap.StatusCode);
+        var refused = await gap.ReadJsonAsync();
+        Assert.Equal("409", refused.Str("error_code"));
+        Assert.Contains("sai thứ tự", refused.Str("message"));
+        Assert.Equal("0", repeat.Str("error_code"));
+        Assert.Contains("trước đó", repeat.Str("message"));
+        var dossier = await ReceivedAsync(code);
+        Assert.Single(dossier["items"]!.AsArray());
+        Assert.Empty(dossier["progress"]!.AsArray());
+        Assert.Equal((1, 1), (dossier["refusedOutOfOrder"]!.GetValue<int>(), dossier["duplicates"]!.GetValue<int>()));
+        await AcceptAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, PortalSamples.Step(code, 2)), 2);
     }
 
     [Theory]
-    [InlineData("NgayNopHoSo", "2026-03-02 09:00", "NgayNopHoSo")]
-    [InlineData("NgayHenTra", "20260231170000", "NgayHenTra")]
-    [InlineData("TrangThaiHoSo", 11, "TrangThaiHoSo")]
-    [InlineData("TrangThaiHoSo", 0, "TrangThaiHoSo")]
-    [InlineData("LoaiDoiTuong", 3, "LoaiDoiTuong")]
-    [InlineData("KenhThucHien", 4, "KenhThucHien")]
-    [InlineData("SoThuTu", 0, "SoThuTu")]
-    [InlineData("MaTTHC", null, "MaTTHC")]
-    [InlineData("IdempotencyKey", "", "IdempotencyKey")]
-    [InlineData("NgayNopHoSo", null, "NgayNopHoSo")]
-    [InlineData("TaiLieuNop", "paper", "TaiLieuNop")]
-    public async Task A_malformed_DongBoHoSoMC_is_refused_with_400_naming_the_field(string property, object? value, string field)
+    [InlineData("TrangThaiHoSo", 2, "data[0].TrangThaiHoSo")]
+    [InlineData("TrangThaiHoSo", "11", "data[0].TrangThaiHoSo")]
+    [InlineData("LoaiDoiTuong", "5", "data[0].LoaiDoiTuong")]
+    [InlineData("KenhThucHien", "4", "data[0].KenhThucHien")]
+    [InlineData("NgayNopHoSo", "2026-03-02 09:00", "data[0].NgayNopHoSo")]
+    [InlineData("NgayHenTra", "20260231170000", "data[0].NgayHenTra")]
+    [InlineData("NgayHenTra", "", "data[0].NgayHenTra")]
+    [InlineData("NgayTiepNhan", "", "data[0].NgayTiepNhan")]
+    [InlineData("DinhDanhCHS", "060095000123", "data[0].DinhDanhCHS")]
+    [InlineData("DonViXuLy", "", "data[0].DonViXuLy")]
+    [InlineData("MaTTHC", null, "data[0].MaTTHC")]
+    [InlineData("DSKetNoiCSDL", null, "data[0].DSKetNoiCSDL")]
+    [InlineData("HoSoCoThanhPhanSoHoa", 1, "data[0].HoSoCoThanhPhanSoHoa")]
+    public async Task A_DongBoHoSoMC_entry_the_real_portal_would_refuse_is_answered_minus_2_naming_the_field(string property, object? value, string field)
     {
-        var portal = Portal();
         var code = NewCode();
-        var body = DongBo(code, 1);
-        body[property] = value is null ? null : JsonValue.Create(value);
+        var entry = PortalSamples.Entry(code, 2);
+        entry[property] = value is null ? null : JsonValue.Create(value);
         if (value is null)
-            body.Remove(property);
+            entry.Remove(property);
 
-        var response = await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, body);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var json = await response.ReadJsonAsync();
-        Assert.NotEqual(0, json["error_code"]!.GetValue<int>());
-        Assert.Equal(field, json.Str("field"));
-        Assert.Contains(field, json.Str("message"));
-        // Nothing stored and no number used up: the corrected message is still number 1.
-        Assert.Equal(HttpStatusCode.NotFound, (await portal.GetAsync(PortalRoutes.Dossier(code))).StatusCode);
-        await AcceptAsync(portal, PortalRoutes.DongBoHoSoMC, DongBo(code, 1));
+        await AssertRefusedAsync(code, Envelope(await SignInAsync(), PortalServices.DongBoHoSoMC, "False", entry), field);
     }
 
-    [Fact]
-    public async Task Nested_papers_and_progress_steps_are_checked_too()
+    [Theory]
+    [InlineData("TaiLieuNop", "DuongDanTaiTepTin", "/api/portal-files/x")]
+    [InlineData("TaiLieuNop", "DuocSoHoa", 1)]
+    [InlineData("DanhSachLePhi", "Gia", "75.000")]
+    public async Task Nested_entries_are_checked_too(string list, string property, object value)
     {
-        var portal = Portal();
         var code = NewCode();
-        var badPaper = DongBo(code, 1);
-        badPaper["TaiLieuNop"]![0]!["DuocSoHoa"] = 2;
-        var badSupplement = DongBo(code, 1);
-        badSupplement["DanhSachHoSoBoSung"] = new JsonArray(new JsonObject { ["NgayHenTraTruoc"] = "20260305170000", ["NgayHenTraMoi"] = "05/03/2026" });
-        var badStep = TienDo(code, 1);
-        badStep["ThoiDiemXuLy"] = "20260302";
+        var entry = PortalSamples.Entry(code, 2);
+        entry[list]![0]![property] = JsonValue.Create(value);
 
-        Assert.Equal("TaiLieuNop[0].DuocSoHoa", await RefusedFieldAsync(portal, PortalRoutes.DongBoHoSoMC, badPaper));
-        Assert.Equal("DanhSachHoSoBoSung[0].NgayHenTraMoi", await RefusedFieldAsync(portal, PortalRoutes.DongBoHoSoMC, badSupplement));
-        Assert.Equal("ThoiDiemXuLy", await RefusedFieldAsync(portal, PortalRoutes.CapNhatTienDoHoSoMC, badStep));
-
-        var notJson = await portal.PostAsync(PortalRoutes.DongBoHoSoMC, new StringContent("{ not json", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        Assert.Equal(400, (await notJson.ReadJsonAsync())["error_code"]!.GetValue<int>());
+        await AssertRefusedAsync(code, Envelope(await SignInAsync(), PortalServices.DongBoHoSoMC, "False", entry), $"data[0].{list}[0].{property}");
     }
 
     [Fact]
-    public async Task A_session_from_sign_in_is_accepted_and_an_unknown_one_is_refused()
+    public async Task Before_reception_NgayTiepNhan_must_be_blank_and_codes_3_and_4_of_LoaiDoiTuong_are_accepted()
     {
-        var portal = Portal();
-        var login = await (await portal.PostAsync(PortalRoutes.Login, null)).ReadJsonAsync();
-        Assert.Equal(0, login["error_code"]!.GetValue<int>());
-        Assert.Equal(3600, login["expires_in"]!.GetValue<int>());
+        var session = await SignInAsync();
+        var submitted = PortalSamples.Entry(NewCode(), 1);
+        submitted["NgayTiepNhan"] = "20260302091500";
+        var stateBody = PortalSamples.Entry(NewCode(), 2);
+        stateBody["LoaiDoiTuong"] = "3";
+        var other = PortalSamples.Entry(NewCode(), 2);
+        other["LoaiDoiTuong"] = "4";
+        other["TaiLieuNop"]![0]!["DuocTaiSuDung"] = "2";
+
+        await AssertRefusedAsync(submitted.Str("MaHoSo"), Envelope(session, PortalServices.DongBoHoSoMC, "False", submitted), "data[0].NgayTiepNhan");
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", stateBody), 1);
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", other), 1);
+    }
+
+    [Fact]
+    public async Task Progress_steps_are_checked_and_at_most_ten_go_in_one_call()
+    {
+        var session = await SignInAsync();
         var code = NewCode();
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
+        var longName = PortalSamples.Step(code, 4);
+        longName["NguoiXuLy"] = new string('A', 51);
+        var badTime = PortalSamples.Step(code, 4);
+        badTime["ThoiDiemXuLy"] = "20260302";
 
-        var withSession = DongBo(code, 1);
-        withSession["session"] = login.Str("session");
-        var withUnknownSession = DongBo(code, 2);
-        withUnknownSession["session"] = "not-a-session";
-
-        await AcceptAsync(portal, PortalRoutes.DongBoHoSoMC, withSession);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, withUnknownSession)).StatusCode);
-        var stored = (await GetReceivedAsync(portal, code))["items"]!.AsArray().Single()!["payload"]!.AsObject();
-        Assert.False(stored.ContainsKey("session"));
+        await AssertRefusedAsync(code, Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, longName), "data[0].NguoiXuLy", exists: true);
+        await AssertRefusedAsync(code, Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, badTime), "data[0].ThoiDiemXuLy", exists: true);
+        var eleven = Enumerable.Range(0, 11).Select(_ => PortalSamples.Step(code, 4)).ToArray();
+        await AssertRefusedAsync(code, Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, eleven), "data", exists: true);
+        await AcceptAsync(Envelope(session, PortalServices.CapNhatTienDoHoSoMC, null, eleven[..10]), 2);
+        Assert.Equal(10, (await ReceivedAsync(code))["progress"]!.AsArray().Count);
     }
 
     [Fact]
-    public async Task Down_answers_503_to_every_call_until_cleared()
+    public async Task The_envelope_needs_madonvi_a_known_service_and_isUpdating_as_a_string()
     {
-        var portal = Portal();
+        var session = await SignInAsync();
+        var code = NewCode();
+        var noUnit = Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2));
+        noUnit.Remove("madonvi");
+        var booleanFlag = Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2));
+        booleanFlag["isUpdating"] = false;
+        var unknownService = Envelope(session, "XoaHoSo", null, PortalSamples.Entry(code, 2));
+
+        foreach (var (body, field) in new[] { (noUnit, "madonvi"), (booleanFlag, "isUpdating"), (unknownService, "service") })
+            await AssertRefusedAsync(code, body, field);
+        var notJson = await factory.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Post, PortalRoutes.Integration)
+        {
+            Content = new StringContent("{ not json", Encoding.UTF8, "application/json"),
+            Headers = { { PortalHeaders.DstCode, MockPortalOptions.DefaultDstCode } },
+        });
+        Assert.Equal("-2", (await notJson.ReadJsonAsync()).Str("error_code"));
+    }
+
+    [Fact]
+    public async Task Down_answers_503_to_every_DVCQG_call_and_every_read_until_cleared()
+    {
+        var session = await SignInAsync();
         var code = NewCode();
         try
         {
-            await SetFaultsAsync(portal, new { down = true });
+            await SetFaultsAsync(new { down = true });
 
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, DongBo(code, 1))).StatusCode);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await portal.PostAsJsonAsync(PortalRoutes.CapNhatTienDoHoSoMC, TienDo(code, 1))).StatusCode);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await portal.PostAsync(PortalRoutes.Login, null)).StatusCode);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await portal.GetAsync(PortalRoutes.Procedures)).StatusCode);
-            var stillDown = await portal.GetAsync(PortalRoutes.Faults);
-            Assert.Equal(HttpStatusCode.OK, stillDown.StatusCode);
+            var login = await Dvcqg().PostAsJsonAsync(PortalRoutes.Login, Credentials());
+            var call = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, login.StatusCode);
+            Assert.Equal("503", (await call.ReadJsonAsync()).Str("error_code"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, call.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Own().GetAsync(PortalRoutes.Procedures)).StatusCode);
+            var stillDown = await Own().GetAsync(PortalRoutes.Faults);
             Assert.True((await stillDown.ReadJsonAsync())["down"]!.GetValue<bool>());
 
-            await SetFaultsAsync(portal, new { down = false });
+            await SetFaultsAsync(new { down = false });
 
-            await AcceptAsync(portal, PortalRoutes.DongBoHoSoMC, DongBo(code, 1));
+            await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
         }
         finally
         {
-            await SetFaultsAsync(portal, new { });
+            await SetFaultsAsync(new { });
         }
     }
 
-    [Fact]
-    public async Task RejectRate_1_refuses_every_service_call_with_error_code_422_and_stores_nothing()
+    [Theory]
+    [InlineData("rejectRate", "-2", 200)]
+    [InlineData("errorRate", "503", 503)]
+    [InlineData("unknownCodeRate", "99", 200)]
+    public async Task A_fault_at_rate_1_answers_every_service_call_its_way_and_stores_nothing(string fault, string errorCode, int status)
     {
-        var portal = Portal();
+        var session = await SignInAsync();
         var code = NewCode();
         try
         {
-            await SetFaultsAsync(portal, new { rejectRate = 1.0 });
+            await SetFaultsAsync(new Dictionary<string, object> { [fault] = 1.0 });
 
-            var response = await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, DongBo(code, 1));
+            var response = await factory.CreateClient().SendAsync(Post(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1));
 
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var json = await response.ReadJsonAsync();
-            Assert.Equal(422, json["error_code"]!.GetValue<int>());
-            Assert.Equal("từ chối (giả lập)", json.Str("message"));
-            Assert.Equal(HttpStatusCode.NotFound, (await portal.GetAsync(PortalRoutes.Dossier(code))).StatusCode);
-        }
-        finally
-        {
-            await SetFaultsAsync(portal, new { });
-        }
-        await AcceptAsync(portal, PortalRoutes.DongBoHoSoMC, DongBo(code, 1));
-    }
-
-    [Fact]
-    public async Task ErrorRate_1_answers_every_service_call_503_and_stores_nothing()
-    {
-        var portal = Portal();
-        var code = NewCode();
-        try
-        {
-            await SetFaultsAsync(portal, new { errorRate = 1.0 });
-
-            var dossier = await portal.PostAsJsonAsync(PortalRoutes.DongBoHoSoMC, DongBo(code, 1));
-            var step = await portal.PostAsJsonAsync(PortalRoutes.CapNhatTienDoHoSoMC, TienDo(code, 1));
-
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, dossier.StatusCode);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, step.StatusCode);
-            Assert.Equal(503, (await dossier.ReadJsonAsync())["error_code"]!.GetValue<int>());
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.Equal(errorCode, (await response.ReadJsonAsync()).Str("error_code"));
             // Reads are not service calls: they still answer.
-            Assert.Equal(HttpStatusCode.NotFound, (await portal.GetAsync(PortalRoutes.Dossier(code))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await Own().GetAsync(PortalRoutes.Dossier(code))).StatusCode);
         }
         finally
         {
-            await SetFaultsAsync(portal, new { });
+            await SetFaultsAsync(new { });
         }
+        await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(code, 2)), 1);
     }
 
     [Fact]
-    public async Task Latency_delays_service_calls_in_wall_clock_time()
+    public async Task Latency_delays_calls_in_wall_clock_time()
     {
-        var portal = Portal();
+        var session = await SignInAsync();
         try
         {
-            await SetFaultsAsync(portal, new { latencyMs = 300 });
+            await SetFaultsAsync(new { latencyMs = 300 });
             var watch = Stopwatch.StartNew();
 
-            await AcceptAsync(portal, PortalRoutes.DongBoHoSoMC, DongBo(NewCode(), 1));
+            await AcceptAsync(Envelope(session, PortalServices.DongBoHoSoMC, "False", PortalSamples.Entry(NewCode(), 2)), 1);
 
             Assert.True(watch.ElapsedMilliseconds >= 290, $"took {watch.ElapsedMilliseconds} ms");
         }
         finally
         {
-            await SetFaultsAsync(portal, new { });
+            await SetFaultsAsync(new { });
         }
     }
 
     [Theory]
     [InlineData("""{ "errorRate": 1.5 }""", "errorRate")]
     [InlineData("""{ "rejectRate": -0.1 }""", "rejectRate")]
+    [InlineData("""{ "unknownCodeRate": 2 }""", "unknownCodeRate")]
+    [InlineData("""{ "errorRate": 0.6, "rejectRate": 0.6 }""", "errorRate")]
     [InlineData("""{ "latencyMs": -1 }""", "latencyMs")]
     [InlineData("""{ "down": "yes" }""", "down")]
     public async Task Faults_out_of_range_are_refused_and_change_nothing(string body, string field)
     {
-        var portal = Portal();
-
-        var response = await portal.PutAsync(PortalRoutes.Faults, new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Own().PutAsync(PortalRoutes.Faults, new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(field, (await response.ReadJsonAsync()).Str("field"));
-        var faults = await (await portal.GetAsync(PortalRoutes.Faults)).ReadJsonAsync();
+        var faults = await (await Own().GetAsync(PortalRoutes.Faults)).ReadJsonAsync();
         Assert.Equal(0, faults["errorRate"]!.GetValue<double>());
         Assert.False(faults["down"]!.GetValue<bool>());
     }
 
     [Fact]
-    public async Task The_national_catalogue_lists_every_shipped_procedure_code()
+    public async Task The_national_catalogue_lists_every_shipped_procedure_code_with_its_field()
     {
-        var response = await Portal().GetAsync(PortalRoutes.Procedures);
+        var body = new JsonObject { ["session"] = await SignInAsync(), ["madonvi"] = "000.00.00.H56", ["service"] = PortalServices.LayDanhSachTTHC };
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await factory.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Post, PortalRoutes.Share)
+        {
+            Content = JsonContent.Create(body),
+            Headers = { { PortalHeaders.DstCode, MockPortalOptions.DefaultDstCode } },
+        });
+
         var json = await response.ReadJsonAsync();
-        Assert.Equal(0, json["error_code"]!.GetValue<int>());
-        var codes = json["items"]!.AsArray().Select(p => p.Str("MaTTHC")).ToList();
-        Assert.Contains("1.001193", codes);
+        Assert.Equal("0", json.Str("error_code"));
+        var result = json["result"]!.AsArray();
+        var codes = result.Select(p => p.Str("MATTHC")).ToList();
         var shipped = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*.json")
             .Select(file => JsonNode.Parse(File.ReadAllText(file)).Str("procedureCode"));
         Assert.All(shipped, code => Assert.Contains(code, codes));
-        Assert.All(json["items"]!.AsArray(), p => Assert.False(string.IsNullOrEmpty(p.Str("TenTTHC"))));
+        var birth = result.Single(p => p.Str("MATTHC") == "1.001193")!;
+        Assert.Equal(("Đăng ký khai sinh", "LV-HOTICH", "Hộ tịch"),
+            (birth.Str("TENTTHC"), birth["LINHVUCTHUCHIEN"]![0].Str("MALINHVUC"), birth["LINHVUCTHUCHIEN"]![0].Str("TENLINHVUC")));
+        // The mock's own read of the same catalogue stays behind the key.
+        Assert.Equal(HttpStatusCode.OK, (await Own().GetAsync(PortalRoutes.Procedures)).StatusCode);
     }
 
-    private HttpClient Portal()
+    private HttpClient Own()
     {
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", PortalRoutes.ApiKey);
+        client.DefaultRequestHeaders.Add(PortalHeaders.ApiKey, PortalRoutes.ApiKey);
         return client;
     }
 
-    private static string NewCode() => $"000.00.22.H60-260302-{Guid.NewGuid():N}";
-
-    /// <summary>A DongBoHoSoMC of a counter birth registration, as our outbox would send it.</summary>
-    private static JsonObject DongBo(string code, int soThuTu, int trangThai = 2, string? idempotencyKey = null) => new()
+    private HttpClient Dvcqg()
     {
-        ["MaHoSo"] = code,
-        ["MaTTHC"] = "1.001193",
-        ["TenTTHC"] = "Đăng ký khai sinh",
-        ["MaLinhVuc"] = "LV-HOTICH",
-        ["ChuHoSo"] = "Nguyễn Văn Công Dân",
-        ["LoaiDoiTuong"] = 1,
-        ["DinhDanhCHS"] = Demo.CitizenId,
-        ["TrichYeuHoSo"] = "Đăng ký khai sinh cho con",
-        ["NgayNopHoSo"] = "20260302090000",
-        ["NgayTiepNhan"] = "20260302091500",
-        ["NgayHenTra"] = "20260303170000",
-        ["TrangThaiHoSo"] = trangThai,
-        ["NgayTra"] = "",
-        ["DonViXuLy"] = "UBND xã 22918",
-        ["KenhThucHien"] = 1,
-        ["HoSoCoThanhPhanSoHoa"] = 1,
-        ["TaiLieuNop"] = new JsonArray(new JsonObject
-        {
-            ["TenTepDinhKem"] = "to-khai-khai-sinh.pdf",
-            ["MaThanhPhanHoSo"] = "TKKS",
-            ["DuocSoHoa"] = 1,
-            ["DuocTaiSuDung"] = 0,
-            ["DuocLayTuKhoDMQG"] = 0,
-        }),
-        ["DanhSachHoSoBoSung"] = new JsonArray(),
-        ["DanhSachGiayToKetQua"] = new JsonArray(),
-        ["IdempotencyKey"] = idempotencyKey ?? $"{code}-{soThuTu}",
-        ["SoThuTu"] = soThuTu,
-    };
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(PortalHeaders.DstCode, MockPortalOptions.DefaultDstCode);
+        return client;
+    }
 
-    private static JsonObject TienDo(string code, int soThuTu, int trangThai = 4) => new()
-    {
-        ["MaHoSo"] = code,
-        ["NguoiXuLy"] = "Trần Thị Chuyên Viên",
-        ["ChucDanh"] = "Chuyên viên Tư pháp - Hộ tịch",
-        ["ThoiDiemXuLy"] = "20260302100000",
-        ["PhongBanXuLy"] = "Tư pháp - Hộ tịch",
-        ["NoiDungXuLy"] = "Thẩm định hồ sơ",
-        ["TrangThai"] = trangThai,
-        ["NgayBatDau"] = "20260302091500",
-        ["NgayKetThucTheoQuyDinh"] = "20260303170000",
-        ["IdempotencyKey"] = $"{code}-{soThuTu}",
-        ["SoThuTu"] = soThuTu,
-    };
+    private static object Credentials() => new { username = MockPortalOptions.DefaultUsername, password = MockPortalOptions.DefaultApiKey };
 
-    private static async Task AcceptAsync(HttpClient portal, string route, JsonObject body)
+    private async Task<string> SignInAsync() => (await (await Dvcqg().PostAsJsonAsync(PortalRoutes.Login, Credentials())).ReadJsonAsync()).Str("session");
+
+    private static string NewCode() => $"000.17.22.H56-260302-{Guid.NewGuid():N}";
+
+    private static JsonObject Envelope(string? session, string service, string? isUpdating, params JsonObject[] data)
     {
-        var response = await portal.PostAsJsonAsync(route, body);
+        var body = new JsonObject { ["session"] = session, ["madonvi"] = "000.17.22.H56", ["service"] = service };
+        if (isUpdating is not null)
+            body["isUpdating"] = isUpdating;
+        body["data"] = new JsonArray(data.Select(d => (JsonNode?)d.DeepClone()).ToArray());
+        return body;
+    }
+
+    private static HttpRequestMessage Post(JsonObject body, int? sequence)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, PortalRoutes.Integration) { Content = JsonContent.Create(body) };
+        request.Headers.Add(PortalHeaders.DstCode, MockPortalOptions.DefaultDstCode);
+        if (sequence is { } number)
+            request.Headers.Add(PortalHeaders.Sequence, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return request;
+    }
+
+    private async Task<JsonObject> CallAsync(JsonObject body, int? sequence) => await (await factory.CreateClient().SendAsync(Post(body, sequence))).ReadJsonAsync();
+
+    private async Task<JsonObject> AcceptAsync(JsonObject body, int sequence)
+    {
+        var response = await factory.CreateClient().SendAsync(Post(body, sequence));
         var json = await response.ReadJsonAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK && json["error_code"]!.GetValue<int>() == 0 && json["duplicate"] is null,
-            $"{route}: {(int)response.StatusCode} {json}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK && json.Str("error_code") == "0" && json.Str("message").Contains("thành công"),
+            $"{(int)response.StatusCode} {json}");
+        return json;
     }
 
-    private static async Task<string> RefusedFieldAsync(HttpClient portal, string route, JsonObject body)
+    /// <summary>Refused with the real answer shape, the field named in the message, and nothing stored.</summary>
+    private async Task AssertRefusedAsync(string code, JsonObject body, string field, bool exists = false)
     {
-        var response = await portal.PostAsJsonAsync(route, body);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        return (await response.ReadJsonAsync()).Str("field");
+        var before = exists ? (await ReceivedAsync(code))["progress"]!.AsArray().Count : 0;
+        var response = await factory.CreateClient().SendAsync(Post(body, exists ? 2 : 1));
+        var json = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && json.Str("error_code") == "-2", $"{(int)response.StatusCode} {json}");
+        Assert.Contains(field, json.Str("message"));
+        Assert.Equal(["error_code", "message"], json.Select(p => p.Key));
+        if (exists)
+            Assert.Equal(before, (await ReceivedAsync(code))["progress"]!.AsArray().Count);
+        else
+            Assert.Equal(HttpStatusCode.NotFound, (await Own().GetAsync(PortalRoutes.Dossier(code))).StatusCode);
     }
 
-    private static async Task<JsonObject> GetReceivedAsync(HttpClient portal, string code)
+    private async Task<JsonObject> ReceivedAsync(string code)
     {
-        var response = await portal.GetAsync(PortalRoutes.Dossier(code));
+        var response = await Own().GetAsync(PortalRoutes.Dossier(code));
         var json = await response.ReadJsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {json}");
         return json;
     }
 
-    private static async Task SetFaultsAsync(HttpClient portal, object faults)
-    {
-        var response = await portal.PutAsJsonAsync(PortalRoutes.Faults, faults);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
+    private async Task SetFaultsAsync(object faults) => Assert.Equal(HttpStatusCode.OK, (await Own().PutAsJsonAsync(PortalRoutes.Faults, faults)).StatusCode);
 }

@@ -31,10 +31,12 @@ public sealed class DeadLetterTests
         Assert.Equal((1, 1, 0), (refused.Sent, refused.DeadLettered, refused.Delivered));
         var admin = await host.SignInAsync("admin");
         var status = await (await admin.GetAsync(Sync)).ReadJsonAsync();
-        Assert.Equal((1, 1, 0), (status["deadLettered"]!.GetValue<int>(), status["pending"]!.GetValue<int>(), status["delivered"]!.GetValue<int>()));
+        // Submission: DongBoHoSoMC 1 (refused); reception: DongBoHoSoMC 2 and its CapNhatTienDoHoSoMC 3, waiting behind it.
+        Assert.Equal((1, 2, 0), (status["deadLettered"]!.GetValue<int>(), status["pending"]!.GetValue<int>(), status["delivered"]!.GetValue<int>()));
         Assert.True(status["oldestPendingAgeSeconds"]!.GetValue<double>() >= 0);
         var item = Assert.Single(status["items"]!.AsArray())!;
         Assert.Equal("DeadLettered", item.Str("state"));
+        Assert.Equal("DongBoHoSoMC", item.Str("type"));
         Assert.Equal($"{code}:1", item.Str("idempotencyKey"));
         Assert.Equal(1, item["statusCode"]!.GetValue<int>());
         Assert.Contains("từ chối", item.Str("lastError"));
@@ -56,10 +58,10 @@ public sealed class DeadLetterTests
         // What the queued job does when Hangfire's server runs it.
         var delivered = await host.Job().RunAsync(dossierId, CancellationToken.None);
 
-        Assert.Equal(2, delivered.Delivered);
-        await host.AssertEveryStatusArrivedOnceInOrderAsync(portal, [code]);
+        Assert.Equal(3, delivered.Delivered);
+        await host.AssertDeliveredInOrderAsync(host.PortalStore(), [code]);
         var after = await (await admin.GetAsync(Sync)).ReadJsonAsync();
-        Assert.Equal((0, 0, 2), (after["deadLettered"]!.GetValue<int>(), after["pending"]!.GetValue<int>(), after["delivered"]!.GetValue<int>()));
+        Assert.Equal((0, 0, 3), (after["deadLettered"]!.GetValue<int>(), after["pending"]!.GetValue<int>(), after["delivered"]!.GetValue<int>()));
         Assert.Null(after["oldestPendingAgeSeconds"]);
         Assert.Empty(after["items"]!.AsArray());
     }

@@ -36,34 +36,55 @@ public sealed class DeliveryRulesTests
         Assert.True(delays.Distinct().Count() > 100, "jittered delays should differ");
     }
 
+    /// <remarks>
+    /// Issue 11 changed three rows of this table on purpose, because DVCQG's real answers changed what they mean:
+    /// error_code is a string ("0"), "-1" now means an expired session (the mock's code; neither public client shows
+    /// DVCQG's), HTTP 401 asks for a new session rather than a dead letter, and a code nobody knows is retried the
+    /// way both real clients retry anything but "0".
+    /// </remarks>
     [Theory]
-    [InlineData(200, """{"error_code":0,"message":"Thêm mới hồ sơ thành công."}""", DeliveryOutcome.Delivered)]
-    [InlineData(200, """{"error_code":0,"message":"trùng","duplicate":true}""", DeliveryOutcome.Delivered)]
-    [InlineData(409, """{"error_code":409,"message":"Bản tin sai thứ tự","expected":2}""", DeliveryOutcome.Transient)]
-    [InlineData(503, """{"error_code":503,"message":"tạm thời"}""", DeliveryOutcome.Transient)]
-    [InlineData(500, "", DeliveryOutcome.Transient)]
-    [InlineData(429, "", DeliveryOutcome.Transient)]
-    [InlineData(408, "", DeliveryOutcome.Transient)]
-    [InlineData(200, "<html>proxy</html>", DeliveryOutcome.Transient)]
-    [InlineData(400, """{"error_code":400,"message":"Thiếu trường bắt buộc MaTTHC.","field":"MaTTHC"}""", DeliveryOutcome.Permanent)]
-    [InlineData(400, """{"error_code":422,"message":"từ chối (giả lập)"}""", DeliveryOutcome.Permanent)]
-    [InlineData(401, """{"error_code":401,"message":"Thiếu khóa"}""", DeliveryOutcome.Permanent)]
-    [InlineData(200, """{"error_code":-1,"message":"Lỗi dữ liệu"}""", DeliveryOutcome.Permanent)]
-    public void Portal_answers_are_delivered_transient_or_permanent(int status, string body, DeliveryOutcome expected)
+    [InlineData(200, """{"error_code":"0","message":"Thêm mới hồ sơ thành công."}""", PortalAnswerKind.Accepted)]
+    [InlineData(200, """{"error_code":0,"message":"a number is read too"}""", PortalAnswerKind.Accepted)]
+    [InlineData(200, """{"error_code":"00","message":"older OpenCPS"}""", PortalAnswerKind.Accepted)]
+    [InlineData(200, """{"error_code":" 0 "}""", PortalAnswerKind.Accepted)]
+    [InlineData(200, """{"error_code":"-1","message":"Phiên làm việc không hợp lệ"}""", PortalAnswerKind.SessionExpired)]
+    [InlineData(200, """{"error_code":-1,"message":"Phiên làm việc không hợp lệ"}""", PortalAnswerKind.SessionExpired)]
+    [InlineData(200, """{"error_code":"-2","message":"Trường data[0].TrangThaiHoSo ..."}""", PortalAnswerKind.Permanent)]
+    [InlineData(200, """{"error_code":"-3","message":"Hồ sơ đã tồn tại"}""", PortalAnswerKind.AlreadyExists)]
+    [InlineData(200, """{"error_code":"3","message":"Hồ sơ đã tồn tại"}""", PortalAnswerKind.AlreadyExists)]
+    [InlineData(200, """{"error_code":"-4","message":"Hồ sơ không tồn tại"}""", PortalAnswerKind.NotFound)]
+    [InlineData(200, """{"error_code":"99","message":"Lỗi không xác định"}""", PortalAnswerKind.Transient)]
+    [InlineData(200, """{"error_code":"E-42"}""", PortalAnswerKind.Transient)]
+    [InlineData(200, """{"error_code":null}""", PortalAnswerKind.Transient)]
+    [InlineData(409, """{"error_code":"409","message":"Bản tin sai thứ tự"}""", PortalAnswerKind.Transient)]
+    [InlineData(503, """{"error_code":"503","message":"tạm thời"}""", PortalAnswerKind.Transient)]
+    [InlineData(500, "", PortalAnswerKind.Transient)]
+    [InlineData(429, "", PortalAnswerKind.Transient)]
+    [InlineData(408, "", PortalAnswerKind.Transient)]
+    [InlineData(200, "<html>proxy</html>", PortalAnswerKind.Transient)]
+    [InlineData(401, """{"error_code":"-5","message":"Thiếu hoặc sai header dstcode."}""", PortalAnswerKind.SessionExpired)]
+    [InlineData(400, """{"error_code":"400","message":"Bad request"}""", PortalAnswerKind.Permanent)]
+    [InlineData(404, "", PortalAnswerKind.Permanent)]
+    public void Portal_answers_are_read_by_status_then_by_their_error_code_string(int status, string body, PortalAnswerKind expected)
     {
-        var delivery = NationalPortalClient.Classify((HttpStatusCode)status, body);
-
-        Assert.Equal(expected, delivery.Outcome);
-        if (expected != DeliveryOutcome.Delivered)
-            Assert.StartsWith($"HTTP {status}", delivery.Error);
+        Assert.Equal(expected, PortalAnswer.Read((HttpStatusCode)status, body).Kind);
     }
 
     [Fact]
-    public void A_refusal_keeps_the_portals_words_and_the_field()
+    public void The_real_accepted_answer_a_string_zero_is_accepted_where_reading_it_as_a_number_used_to_fail()
     {
-        var delivery = NationalPortalClient.Classify(HttpStatusCode.BadRequest, """{"error_code":400,"message":"Thiếu trường bắt buộc MaTTHC.","field":"MaTTHC"}""");
+        // The bug of issue 6: JsonElement.TryGetInt32 on the string "0" throws, so every real "accepted" was retried forever.
+        var answer = PortalAnswer.Read(HttpStatusCode.OK, """{"error_code":"0","message":"Cập nhật hồ sơ thành công."}""");
 
-        Assert.Equal("HTTP 400: Thiếu trường bắt buộc MaTTHC. (error_code 400) [field MaTTHC]", delivery.Error);
+        Assert.Equal((PortalAnswerKind.Accepted, "0"), (answer.Kind, answer.ErrorCode));
+    }
+
+    [Fact]
+    public void An_answer_keeps_the_portals_words_and_code_for_the_admin()
+    {
+        var answer = PortalAnswer.Read(HttpStatusCode.OK, """{"error_code":"-2","message":"Trường data[0].TrangThaiHoSo là bắt buộc."}""");
+
+        Assert.Equal("HTTP 200: Trường data[0].TrangThaiHoSo là bắt buộc. (error_code -2)", answer.Text);
     }
 
     [Theory]

@@ -30,9 +30,10 @@ public sealed class HangfireDeliveryTests
 
         var portal = host.PortalClient();
         var waited = DateTime.UtcNow;
-        while ((await host.OutboxAsync()).Delivered < 2 && DateTime.UtcNow - waited < TimeSpan.FromSeconds(30))
+        // Submission, reception and its processing step: three messages (DongBoHoSoMC 1, 2 and CapNhatTienDoHoSoMC).
+        while ((await host.OutboxAsync()).Delivered < 3 && DateTime.UtcNow - waited < TimeSpan.FromSeconds(30))
             await Task.Delay(100);
-        await host.AssertEveryStatusArrivedOnceInOrderAsync(portal, [code]);
+        await host.AssertDeliveredInOrderAsync(host.PortalStore(), [code]);
         var received = await (await portal.GetAsync($"/portal/api/dossiers/{code}")).ReadJsonAsync();
         var first = received["items"]![0]!["payload"]!;
         Assert.Equal("1.001193", first.Str("MaTTHC"));
@@ -66,7 +67,8 @@ public sealed class HangfireDeliveryTests
         }
 
         Assert.Equal(queued + 1, jobs.EnqueuedCount("default"));
-        Assert.Equal(3, (await host.OutboxAsync()).Pending);
+        // Two submissions (one DongBoHoSoMC each) and the committed reception (its DongBoHoSoMC and its step).
+        Assert.Equal(4, (await host.OutboxAsync()).Pending);
     }
 
     [Fact]

@@ -65,5 +65,7 @@ internal sealed class NationalCatalogueCheckConfiguration : IEntityTypeConfigura
         builder.HasKey(c => c.ProcedureCode);
         builder.Property(c => c.ProcedureCode).HasMaxLength(64);
         builder.Property(c => c.NationalName).HasMaxLength(500);
+        builder.Property(c => c.FieldCode).HasMaxLength(64);
+        builder.Property(c => c.FieldName).HasMaxLength(300);
     }
 }

@@ -7,8 +7,8 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Api.Features.Admin.Sync;
 
 /// <summary>
-/// One outbox message as an admin needs it: <c>state</c> is <c>Pending</c>, <c>Delivered</c> or
-/// <c>DeadLettered</c>; <c>statusCode</c> is the TrangThaiHoSo it reports.
+/// One outbox message as an admin needs it: <c>type</c> is the DVCQG service; <c>state</c> is <c>Pending</c>,
+/// <c>Delivered</c> or <c>DeadLettered</c>; <c>statusCode</c> is the status it reports (TrangThaiHoSo or TrangThai).
 /// </summary>
 public sealed record SyncMessageResponse(
     long Id, string DossierCode, int Sequence, string IdempotencyKey, string Type, int? StatusCode, string State,
@@ -23,7 +23,10 @@ public sealed record SyncMessageResponse(
         try
         {
             using var json = JsonDocument.Parse(payload);
-            return json.RootElement.TryGetProperty("TrangThaiHoSo", out var status) && status.TryGetInt32(out var code) ? code : null;
+            // A dossier entry's TrangThaiHoSo or a progress step's TrangThai: DVCQG codes, written as strings.
+            var root = json.RootElement;
+            return (root.TryGetProperty("TrangThaiHoSo", out var status) || root.TryGetProperty("TrangThai", out status))
+                && status.ValueKind == JsonValueKind.String && int.TryParse(status.GetString(), out var code) ? code : null;
         }
         catch (JsonException)
         {
