@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Dossiers.DossierContextFactory>();
         services.AddSingleton<Receipts.ReceiptRenderer>();
+        services.AddSingleton<Receipts.CounterPaperRenderer>();
         services.AddOneStopDocuments(configuration, dataDirectory);
         return services;
     }
