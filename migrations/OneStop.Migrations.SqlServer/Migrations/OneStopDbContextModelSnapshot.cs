@@ -266,6 +266,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("CompetentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
                     b.Property<string>("CurrentStepId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -295,6 +299,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("OriginalDueDate")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("OwnerUserName")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -312,12 +320,19 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
 
+                    b.Property<DateTime?>("ReceptionDueDate")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("ResumeStatus")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReturnAt")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("datetime2");
@@ -459,6 +474,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uniqueidentifier");
 
@@ -554,6 +572,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
+
+                    b.Property<string>("DissolutionJson")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1025,6 +1046,11 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .HasColumnType("nvarchar(400)")
                                 .HasColumnName("ApplicantAddress");
 
+                            b1.Property<string>("CommuneCode")
+                                .HasMaxLength(35)
+                                .HasColumnType("nvarchar(35)")
+                                .HasColumnName("ApplicantCommuneCode");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)")
@@ -1081,6 +1107,11 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)");
 
+                            b1.Property<int>("Copies")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int")
+                                .HasDefaultValue(1);
+
                             b1.Property<bool>("Digitized")
                                 .HasColumnType("bit");
 
@@ -1097,6 +1128,13 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("nvarchar(300)");
+
+                            b1.Property<string>("PaperForm")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasDefaultValue("copy");
 
                             b1.Property<Guid?>("RepositoryDocumentId")
                                 .HasColumnType("uniqueidentifier");

@@ -255,6 +255,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CompetentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CurrentStepId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -284,6 +288,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("OriginalDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerUserName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -301,11 +309,18 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReceptionDueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResumeStatus")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnAt")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReturnedAt")
@@ -446,6 +461,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 
@@ -540,6 +558,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<string>("AgencyCode")
                         .IsRequired()
                         .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DissolutionJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1006,6 +1027,11 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ApplicantAddress");
 
+                            b1.Property<string>("CommuneCode")
+                                .HasMaxLength(35)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantCommuneCode");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")
@@ -1060,6 +1086,11 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Copies")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(1);
+
                             b1.Property<bool>("Digitized")
                                 .HasColumnType("INTEGER");
 
@@ -1076,6 +1107,13 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("PaperForm")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("copy");
 
                             b1.Property<Guid?>("RepositoryDocumentId")
                                 .HasColumnType("TEXT");
