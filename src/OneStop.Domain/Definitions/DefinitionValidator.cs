@@ -219,7 +219,7 @@ public static partial class DefinitionValidator
         }
         if (duration.WorkingDays is null && duration.WorkingHours is null)
         {
-            errors.Add(new(path, allowSameDay ? $"{label} phải ghi workingDays, workingHours hoặc sameDay." : $"{label} phải ghi workingDays hoặc workingHours."));
+            errors.Add(new(path, allowSameDay ? $"{label} phải ghi workingDays hoặc workingHours (hoặc sameDay: true)." : $"{label} phải ghi workingDays hoặc workingHours."));
             return false;
         }
         if (duration.WorkingDays is not null && duration.WorkingHours is not null)
