@@ -69,7 +69,8 @@ internal static class Routing
         if (province is null || !string.Equals(units.ProvinceOf(competent.Code, context.Today)?.Code, province.Code, StringComparison.OrdinalIgnoreCase))
             throw Invalid($"Cơ quan giải quyết '{competent.Code}' ({competent.Name}) không cùng tỉnh với đơn vị tiếp nhận '{receiving.Code}' ({receiving.Name}); " +
                 "hồ sơ phi địa giới chỉ được tiếp nhận trong phạm vi tỉnh.", "competentUnitCode");
-        return new Placement(competent.Code, returnAt);
+        // Received by the very unit that decides it: an ordinary dossier, no hop.
+        return new Placement(string.Equals(competent.Code, receiving.Code, StringComparison.OrdinalIgnoreCase) ? null : competent.Code, returnAt);
     }
 
     private static DossierRefusedException Invalid(string message, string field) => new(RefusalKind.Invalid, message, field);

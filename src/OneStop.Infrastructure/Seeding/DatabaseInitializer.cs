@@ -107,6 +107,9 @@ public sealed class DatabaseInitializer(
         var users = (await db.Users.Select(u => u.UserName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         {
             var hasher = new PasswordHasher<UserAccount>();
+            // Every demo account has the same published password: one hash (salted once) serves them all, so seeding
+            // some fifty accounts costs one PBKDF2 run, not fifty, on every fresh instance.
+            string? demoHash = null;
             foreach (var account in DemoData.Accounts.Where(a => !users.Contains(a.UserName)))
             {
                 var user = new UserAccount
@@ -119,7 +122,7 @@ public sealed class DatabaseInitializer(
                     PersonalId = account.PersonalId,
                     SecurityStamp = UserAccount.NewSecurityStamp(),
                 };
-                user.PasswordHash = hasher.HashPassword(user, DemoData.Password);
+                user.PasswordHash = demoHash ??= hasher.HashPassword(user, DemoData.Password);
                 db.Users.Add(user);
             }
         }

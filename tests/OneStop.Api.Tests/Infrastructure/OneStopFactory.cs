@@ -37,14 +37,25 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
     public Func<HttpMessageHandler>? PortalHandler { get; set; }
 
     /// <summary>A host on an existing data folder with its clock at <paramref name="now"/>: the same instance after a restart.</summary>
-    public static OneStopFactory On(string dataDirectory, DateTimeOffset now, bool keepData = false) =>
-        new() { DataDirectory = dataDirectory, Clock = new FakeTimeProvider(now), KeepData = keepData };
+    public static OneStopFactory On(string dataDirectory, DateTimeOffset now, bool keepData = false, params (string Key, string Value)[] settings) =>
+        new() { DataDirectory = dataDirectory, Clock = new FakeTimeProvider(now), KeepData = keepData, _settings = settings };
 
     /// <summary>Extra test services, applied after the factory's own (set before the host starts).</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
     /// <summary>A host with extra configuration, e.g. <c>("OneStop:Files:MaxBytes", "1024")</c>.</summary>
     public static OneStopFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
+
+    /// <summary>
+    /// A fresh host whose clock starts at <paramref name="now"/> — any date, so deadline tests can run across Tết, the
+    /// Hùng Kings day or the reform of 01/07/2025 (the clock only moves forward once started).
+    /// </summary>
+    public static OneStopFactory StartingAt(DateTimeOffset now, params (string Key, string Value)[] settings) =>
+        new() { Clock = new FakeTimeProvider(now), _settings = settings };
+
+    /// <summary>Vietnam wall-clock time as an instant, for <see cref="StartingAt"/>.</summary>
+    public static DateTimeOffset Vietnam(int year, int month, int day, int hour, int minute = 0) =>
+        new(year, month, day, hour, minute, 0, DeadlineCalculator.VietnamOffset);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

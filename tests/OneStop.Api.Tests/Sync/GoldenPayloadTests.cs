@@ -104,7 +104,7 @@ public sealed class GoldenPayloadTests
         var citizen = await run.Host.SignInAsync("congdan");
         var code = (await citizen.SubmitBirthRegistrationOnlineAsync()).Str("code");
         await run.ActAsync("tiepnhan.xa", code, "receive", at: (8, 30));
-        await run.ActAsync("chuyenvien.xa", code, "request-supplement", at: (9, 0), new { comment = "Bổ sung bản chụp rõ nét Giấy chứng sinh." });
+        await run.ActAsync("chuyenvien.xa", code, "request-supplement", at: (9, 0), new { comment = "Bổ sung bản chụp rõ nét Giấy chứng sinh.", items = new[] { new { code = "GCS", reason = "Bản chụp rõ nét." } } });
         run.At(10, 0);
         var fileId = await (await run.Host.SignInAsync("congdan")).UploadAsync("GCS-bo-sung.pdf");
         await run.ActAsync("congdan", code, "supplement", at: (10, 0), new { documents = new[] { new { code = "GCS", fileId } } });
