@@ -7,8 +7,9 @@ namespace OneStop.Api.Tests.Units;
 /// <summary>
 /// Two procedures as they stood before 01/07/2025, published under ids of their own: household business registration
 /// at the district (Decree 01/2021/NĐ-CP) and the monthly social allowance decided by the district chairman (Decree
-/// 20/2021/NĐ-CP as first issued). Since the reform the shipped files give both to the commune, so the scenarios that
-/// move a district's open dossiers — a merge, a dissolution — run on these.
+/// 20/2021/NĐ-CP as first issued, with its 2-day public posting) — the shipped files of main before issue 10, ids
+/// changed. Since the reform the shipped files give both to the commune, so the scenarios that move a district's open
+/// dossiers — a merge, a dissolution — and the cross-level golden payload run on these.
 /// </summary>
 internal static class BeforeReform
 {
