@@ -109,7 +109,8 @@ public sealed class ReceiptRenderer
     {
         c.Text($"Thành phần hồ sơ gồm {papers.Count} loại giấy tờ:", c.Regular, c.Left, c.Width);
         c.Y += 4;
-        var widths = new[] { 28.0, 56.0, 0.0, 78.0, 42.0, 100.0 };
+        // The short headings ("STT", "Số lượng") stay on one line; longer cells wrap inside their column.
+        var widths = new[] { 30.0, 50.0, 0.0, 100.0, 56.0, 106.0 };
         widths[2] = c.Width - widths.Sum();
         string[] header = ["STT", "Mã", "Tên giấy tờ", "Bản chính / bản sao", "Số lượng", "Cách nộp"];
         c.Row(widths, header, c.SmallBold, header: true);

@@ -9,6 +9,7 @@ using OneStop.Domain.Calendar;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Receipts;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace OneStop.Api.Tests.Receipts;
 
@@ -171,7 +172,7 @@ public sealed class ReceiptTests(OneStopFactory factory) : IClassFixture<OneStop
         var pages = document.NumberOfPages;
         Assert.True(pages >= 2, $"45 papers fit on {pages} page(s)?");
         Assert.Contains("Tên giấy tờ", Words(document.GetPage(2))); // the table header is repeated
-        var text = string.Join(" ", document.GetPages().Select(Words));
+        var text = string.Join(" ", document.GetPages().Select(InDrawingOrder));
         Assert.Contains($"Trang {pages}/{pages}", text);
         Assert.Contains("GT45", text);
         Assert.Contains("Nộp tại quầy", text);
@@ -187,8 +188,15 @@ public sealed class ReceiptTests(OneStopFactory factory) : IClassFixture<OneStop
     private static string TextOf(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return string.Join(" ", document.GetPages().Select(Words));
+        return string.Join(" ", document.GetPages().Select(InDrawingOrder));
     }
+
+    /// <summary>
+    /// The page's text in the order it was drawn, one table cell after another, whitespace collapsed: a heading that
+    /// wraps inside its cell ("Số / lượng") reads back whole, where reading across the page would interleave the cells.
+    /// </summary>
+    private static string InDrawingOrder(UglyToad.PdfPig.Content.Page page) =>
+        System.Text.RegularExpressions.Regex.Replace(ContentOrderTextExtractor.GetText(page), @"\s+", " ");
 
     private static string Words(UglyToad.PdfPig.Content.Page page) => string.Join(" ", page.GetWords().Select(w => w.Text));
 
