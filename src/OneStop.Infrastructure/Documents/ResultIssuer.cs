@@ -36,7 +36,7 @@ public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSi
         file.ReferencedAt ??= now.UtcDateTime;
 
         byte[] content;
-        await using (var stream = store.OpenRead(file.Sha256))
+        await using (var stream = await store.OpenReadAsync(file.Sha256, ct))
         {
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, ct);
@@ -76,6 +76,9 @@ public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSi
     {
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
         var candidates = await db.ResultSignatures.AsNoTracking().Where(s => s.Sha256 == sha).ToListAsync(ct);
-        return candidates.FirstOrDefault(s => signer.Verify(content, s.Signature));
+        // Each result is checked against the certificate it names, kept in the database: another node's, or one since rotated.
+        var certificates = await SigningCertificateStartup.LoadKnownAsync(db, candidates.Select(s => s.CertificateThumbprint), ct);
+        return candidates.FirstOrDefault(s =>
+            certificates.TryGetValue(s.CertificateThumbprint, out var certificate) && ResultSigner.Verify(content, s.Signature, certificate));
     }
 }

@@ -16,6 +16,8 @@ public sealed class UnreferencedFilesCleanupJob(
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.UnreferencedGracePeriod;
+        // Uploads a dead node never finished; an hour is far longer than any upload within the size limit takes.
+        await store.DeleteAbandonedAsync(clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1), ct);
         var stale = await db.Files.Where(f => f.ReferencedAt == null && f.UploadedAt < cutoff).Take(500).ToListAsync(ct);
         if (stale.Count == 0)
             return 0;
@@ -23,7 +25,7 @@ public sealed class UnreferencedFilesCleanupJob(
         await db.SaveChangesAsync(ct);
         foreach (var sha in stale.Select(f => f.Sha256).Distinct())
             if (!await db.Files.AnyAsync(f => f.Sha256 == sha, ct))
-                store.Delete(sha);
+                await store.DeleteAsync(sha, ct);
         logger.LogInformation("Deleted {Count} unreferenced uploads older than {Cutoff:O}", stale.Count, cutoff);
         return stale.Count;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Dossiers;
@@ -8,7 +9,7 @@ using Leases = OneStop.Infrastructure.Outbox.OutboxLeases;
 
 namespace OneStop.Infrastructure.Persistence;
 
-public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options, TimeProvider clock) : DbContext(options)
+public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options, TimeProvider clock) : DbContext(options), IDataProtectionKeyContext
 {
     // Dossiers whose new outbox messages are saved but maybe not committed yet; the outbox interceptor
     // queues their delivery once the transaction commits.
@@ -30,6 +31,11 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<Domain.Documents.DocumentReuse> DocumentReuses => Set<Domain.Documents.DocumentReuse>();
     public DbSet<Domain.Documents.ResultSignature> ResultSignatures => Set<Domain.Documents.ResultSignature>();
     public DbSet<NationalPortal.NationalCatalogueCheck> NationalCatalogueChecks => Set<NationalPortal.NationalCatalogueCheck>();
+    public DbSet<Storage.FileBlob> FileBlobs => Set<Storage.FileBlob>();
+    public DbSet<Storage.FileChunk> FileChunks => Set<Storage.FileChunk>();
+    public DbSet<Signing.SigningCertificate> SigningCertificates => Set<Signing.SigningCertificate>();
+    /// <summary>ASP.NET Core data-protection keys, shared by every node (DESIGN §12).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);

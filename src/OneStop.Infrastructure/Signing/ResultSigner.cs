@@ -1,65 +1,58 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Logging;
 
 namespace OneStop.Infrastructure.Signing;
 
 /// <summary>
-/// Signs issued results with a CMS (PKCS #7) detached signature and checks files against it.
-/// Production configures a PFX (<c>OneStop:Signing:CertificatePath</c>, <c>:CertificatePassword</c>);
-/// the embedded default generates a self-signed certificate once in the data folder.
+/// Signs issued results with a CMS (PKCS #7) detached signature and checks files against it. Which certificate
+/// signs is decided once at start-up by <see cref="SigningCertificateStartup"/>; every certificate that ever
+/// signed is kept in the database, so verification uses the one a result names, whichever node asks.
 /// </summary>
 public sealed class ResultSigner
 {
-    private readonly X509Certificate2 _certificate;
+    private X509Certificate2? _certificate;
 
-    public ResultSigner(X509Certificate2 certificate) => _certificate = certificate;
+    private X509Certificate2 Certificate => _certificate
+        ?? throw new InvalidOperationException("The result-signing certificate is loaded when the host starts; it is not loaded yet.");
 
-    public string SignerName => _certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+    public string SignerName => Certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
 
-    public string Thumbprint => _certificate.Thumbprint;
+    public string Thumbprint => Certificate.Thumbprint;
+
+    /// <summary>Called once at start-up with the certificate (and private key) this node signs with.</summary>
+    public void Use(X509Certificate2 certificate) => _certificate = certificate;
 
     public byte[] Sign(byte[] content)
     {
         var cms = new SignedCms(new ContentInfo(content), detached: true);
-        cms.ComputeSignature(new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, _certificate) { IncludeOption = X509IncludeOption.EndCertOnly });
+        cms.ComputeSignature(new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, Certificate) { IncludeOption = X509IncludeOption.EndCertOnly });
         return cms.Encode();
     }
 
-    /// <summary>True when <paramref name="signature"/> is a valid signature of exactly <paramref name="content"/> by our certificate.</summary>
-    public bool Verify(byte[] content, byte[] signature)
+    /// <summary>
+    /// True when <paramref name="signature"/> is a valid signature of exactly <paramref name="content"/> made with
+    /// <paramref name="trusted"/> — a certificate we kept because we signed with it, not whatever the signature carries.
+    /// </summary>
+    public static bool Verify(byte[] content, byte[] signature, X509Certificate2 trusted)
     {
         try
         {
             var cms = new SignedCms(new ContentInfo(content), detached: true);
             cms.Decode(signature);
-            // The chain of a self-signed certificate cannot be built; what matters is that the bytes match and we signed them.
-            cms.CheckSignature(verifySignatureOnly: true);
-            return cms.SignerInfos.Cast<SignerInfo>().Any(s => s.Certificate?.Thumbprint == _certificate.Thumbprint);
+            foreach (var signer in cms.SignerInfos)
+            {
+                if (signer.Certificate is null || !signer.Certificate.RawData.AsSpan().SequenceEqual(trusted.RawData))
+                    continue;
+                // The chain of a self-signed certificate cannot be built; what matters is that the bytes match and we signed them.
+                signer.CheckSignature(new X509Certificate2Collection(trusted), verifySignatureOnly: true);
+                return true;
+            }
+            return false;
         }
         catch (CryptographicException)
         {
             return false;
         }
-    }
-
-    public static ResultSigner Load(string? certificatePath, string? password, string dataDirectory, TimeProvider clock, ILogger logger)
-    {
-        if (!string.IsNullOrWhiteSpace(certificatePath))
-            return new ResultSigner(X509CertificateLoader.LoadPkcs12FromFile(certificatePath, password, X509KeyStorageFlags.EphemeralKeySet));
-
-        Directory.CreateDirectory(dataDirectory);
-        var file = Path.Combine(dataDirectory, "signing.pfx");
-        if (!File.Exists(file))
-        {
-            using var key = RSA.Create(3072);
-            var request = new CertificateRequest("CN=OneStop (embedded default), O=OneStop, C=VN", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, critical: true));
-            using var generated = request.CreateSelfSigned(clock.GetUtcNow().AddDays(-1), clock.GetUtcNow().AddYears(10));
-            File.WriteAllBytes(file, generated.Export(X509ContentType.Pfx));
-            logger.LogWarning("Generated a self-signed result-signing certificate at {File}; configure OneStop:Signing:CertificatePath in production", file);
-        }
-        return new ResultSigner(X509CertificateLoader.LoadPkcs12FromFile(file, null, X509KeyStorageFlags.EphemeralKeySet));
     }
 }

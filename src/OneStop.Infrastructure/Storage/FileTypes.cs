@@ -15,26 +15,27 @@ public static class FileTypes
     public const string Xml = "application/xml";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>The content type of an allowed file, or null.</summary>
-    public static string? Detect(ReadOnlySpan<byte> head, Func<Stream> openWhole)
+    /// <summary>The content type of an allowed file, or null; <paramref name="openWhole"/> is called only for a ZIP (DOCX) and must be seekable.</summary>
+    public static async Task<string?> DetectAsync(byte[] head, Func<CancellationToken, Task<Stream>> openWhole, CancellationToken ct)
     {
-        if (head.StartsWith("%PDF-"u8))
+        if (head.AsSpan().StartsWith("%PDF-"u8))
             return Pdf;
-        if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
+        if (head.AsSpan().StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
             return Jpeg;
-        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        if (head.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
             return Png;
-        if (head.StartsWith("PK\x03\x04"u8) && IsWordDocument(openWhole))
-            return Docx;
+        if (head.AsSpan().StartsWith("PK\x03\x04"u8))
+            return await IsWordDocumentAsync(openWhole, ct) ? Docx : null;
         return LooksLikeXml(head) ? Xml : null;
     }
 
-    private static bool IsWordDocument(Func<Stream> openWhole)
+    private static async Task<bool> IsWordDocumentAsync(Func<CancellationToken, Task<Stream>> openWhole, CancellationToken ct)
     {
         try
         {
-            using var stream = openWhole();
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            await using var stream = await openWhole(ct);
+            // The ZIP directory sits at the end: a seekable stream reads it without the rest.
+            await using var zip = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
             return zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry("word/document.xml") is not null;
         }
         catch (InvalidDataException)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Tests.Infrastructure;
 using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Storage;
 
 namespace OneStop.Api.Tests.Documents;
 
@@ -24,7 +25,8 @@ public sealed class UploadCleanupTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<UnreferencedFilesCleanupJob>().RunAsync(CancellationToken.None);
     }
 
-    private bool BlobExists(string sha) => File.Exists(Path.Combine(factory.DataDirectory, "files", sha[..2], sha[2..4], sha));
+    // The host that stored the upload: its store, whichever provider it is.
+    private Task<bool> BlobExistsAsync(string sha) => unscheduled.Services.GetRequiredService<IFileStore>().ExistsAsync(sha, CancellationToken.None);
 
     [Fact]
     public async Task An_unused_upload_is_deleted_after_the_grace_period_and_a_used_one_is_kept()
@@ -42,6 +44,7 @@ public sealed class UploadCleanupTests : IDisposable
             documents = new object[] { new { code = "TKKS", fileId = used }, new { code = "GCS", fileId = gcs } },
         });
         var abandonedSha = await unscheduled.QueryAsync(db => db.Files.Where(f => f.Id == abandoned).Select(f => f.Sha256).SingleAsync());
+        Assert.True(await BlobExistsAsync(abandonedSha));
 
         Assert.Equal(0, await RunJobAsync()); // still within the grace period
         unscheduled.Clock.Advance(TimeSpan.FromHours(25));
@@ -51,7 +54,7 @@ public sealed class UploadCleanupTests : IDisposable
         Assert.DoesNotContain(abandoned, remaining);
         Assert.Contains(used, remaining);
         Assert.Contains(gcs, remaining);
-        Assert.False(BlobExists(abandonedSha));
+        Assert.False(await BlobExistsAsync(abandonedSha));
         Assert.Equal(0, await RunJobAsync()); // running again is harmless
     }
 

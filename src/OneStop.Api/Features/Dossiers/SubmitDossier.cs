@@ -82,17 +82,34 @@ public static class SubmitDossier
             return badReference;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        IdempotencyRecord? claim = null;
+        if (key.Length > 0)
+        {
+            // The key is claimed first, by the row's primary key: of two requests with one key (two nodes, or a client
+            // retrying too early) the second waits for the first to commit, then fails here and answers what it created.
+            claim = new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = requestHash, CreatedAt = context.UtcNow };
+            db.IdempotencyRecords.Add(claim);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (await ReplayAsync(db, catalog, contexts, actor, key, requestHash, http, ct) is { } concurrentReplay)
+                    return concurrentReplay;
+                throw;
+            }
+        }
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
         var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
             request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList());
         db.Dossiers.Add(dossier);
         await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
-        if (key.Length > 0)
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Key = key, UserName = actor.UserName, RequestHash = requestHash, DossierCode = code, CreatedAt = context.UtcNow,
-            });
+        if (claim is not null)
+            claim.DossierCode = code;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 

@@ -40,12 +40,12 @@ public static class FilesEndpoints
         if (blob.TooLarge)
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
                 $"Tệp vượt quá giới hạn {limit / (1024 * 1024)} MB.", "file");
-        var contentType = FileTypes.Detect(blob.Head, () => store.OpenRead(blob.Sha256));
+        var contentType = await FileTypes.DetectAsync(blob.Head, token => store.OpenReadAsync(blob.Sha256, token), ct);
         if (contentType is null)
         {
             // Nothing of a refused type is kept; the same bytes can only be stored if some row owns them.
             if (!await db.Files.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
-                store.Delete(blob.Sha256);
+                await store.DeleteAsync(blob.Sha256, ct);
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận",
                 "Chỉ nhận tệp PDF, JPEG, PNG, XML hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).", "file");
         }
@@ -72,7 +72,7 @@ public static class FilesEndpoints
         if (file is null || !await CanReadAsync(file, user.ToActor(), db, ct))
             return Problems.NotFound("Không tìm thấy tệp.");
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        return TypedResults.File(store.OpenRead(file.Sha256), file.ContentType, file.FileName);
+        return TypedResults.File(await store.OpenReadAsync(file.Sha256, ct), file.ContentType, file.FileName);
     }
 
     /// <summary>The uploader, an admin, whoever may read a dossier that uses the file, or the owner of a repository copy.</summary>
