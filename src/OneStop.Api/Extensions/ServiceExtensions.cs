@@ -8,6 +8,7 @@ using OneStop.Api.Common;
 using OneStop.Api.Features.Auth;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Telemetry;
 using OneStop.NationalPortal.Mock;
 
 namespace OneStop.Api.Extensions;
@@ -67,6 +68,7 @@ public static class ServiceExtensions
         services.AddOneStopRateLimiter();
         services.AddMockNationalPortal(configuration);
         services.AddOneStopNationalPortalSync(configuration);
+        services.AddOneStopTelemetry(configuration);
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

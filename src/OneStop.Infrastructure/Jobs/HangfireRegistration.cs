@@ -1,9 +1,11 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using OneStop.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -64,6 +66,10 @@ internal static class HangfireRegistration
                 server.Activator = sp.GetRequiredService<JobActivator>();
                 // Names the node in the dashboard and in each job's history: which node ran what.
                 server.ServerName = NodeName.Of(configuration);
+                // This server's own filter list (GlobalJobFilters is process-wide, shared by every host of a test run).
+                var telemetry = new JobFilterCollection();
+                telemetry.Add(new HangfireJobTelemetry(sp.GetRequiredService<OneStopMetrics>(), server.ServerName));
+                server.FilterProvider = new JobFilterProviderCollection([.. JobFilterProviders.Providers, telemetry]);
             });
         return services;
     }

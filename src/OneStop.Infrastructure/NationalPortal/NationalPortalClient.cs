@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OneStop.Infrastructure.Telemetry;
 
 namespace OneStop.Infrastructure.NationalPortal;
 
@@ -26,12 +27,24 @@ public sealed record PortalDelivery(DeliveryOutcome Outcome, string? Error = nul
 /// resilience handler adds an attempt timeout, a couple of quick retries and a circuit breaker; it never
 /// throws for a failed send, because the outbox decides what a failure means for the message.
 /// </summary>
-public sealed class NationalPortalClient(HttpClient http, IOptionsMonitor<NationalPortalOptions> options) : INationalProcedureCatalogue
+public sealed class NationalPortalClient(HttpClient http, IOptionsMonitor<NationalPortalOptions> options, OneStopMetrics metrics) : INationalProcedureCatalogue
 {
     public const string ApiKeyHeader = "X-Api-Key";
     private const int MaxErrorLength = 2000;
 
     public async Task<PortalDelivery> SendAsync(string service, string body, CancellationToken ct)
+    {
+        using var activity = OneStopTelemetry.Source.StartActivity($"national_portal {service}");
+        var delivery = await SendOnceAsync(service, body, ct);
+        var outcome = delivery.Duplicate ? "duplicate" : delivery.Outcome.ToString().ToLowerInvariant();
+        activity?.SetTag("national_portal.outcome", outcome);
+        if (delivery.Outcome != DeliveryOutcome.Delivered)
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, delivery.Error);
+        metrics.PortalSend(outcome);
+        return delivery;
+    }
+
+    private async Task<PortalDelivery> SendOnceAsync(string service, string body, CancellationToken ct)
     {
         if (http.BaseAddress is null)
             return PortalDelivery.Transient("Chưa cấu hình địa chỉ Cổng DVCQG (NationalPortal:BaseUrl).");

@@ -26,6 +26,8 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken ct)
     {
+        // Several nodes may start at once on a server database: one migrates and seeds, the others wait, then find it done.
+        await using var turn = await StartupLock.AcquireAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         if (settings.IsEmbedded)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

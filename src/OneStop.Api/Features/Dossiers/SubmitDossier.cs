@@ -13,6 +13,8 @@ using OneStop.Domain.Identifiers;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Telemetry;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Dossiers;
 
@@ -59,7 +61,7 @@ public static class SubmitDossier
 
     public static async Task<Results<Created<DossierResponse>, ProblemHttpResult>> Handle(
         SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, OneStopMetrics metrics, CancellationToken ct)
     {
         var actor = user.ToActor();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -93,7 +95,7 @@ public static class SubmitDossier
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (!DatabaseFailures.IsUnavailable(e))
             {
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
@@ -102,6 +104,8 @@ public static class SubmitDossier
                 throw;
             }
         }
+        if (await UnitLocks.HoldOpenAsync(db, [unit.Code], context.Today, ct) is [var ended, ..])
+            return Problems.Conflict($"Đơn vị tiếp nhận '{ended}' vừa được sáp nhập hoặc ngừng hoạt động; hãy chọn đơn vị kế thừa.");
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
         var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
@@ -112,6 +116,7 @@ public static class SubmitDossier
             claim.DossierCode = code;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        metrics.ActionTaken("submit");
 
         http.Response.Headers.ETag = ETags.For(dossier.Version);
         return TypedResults.Created($"/api/dossiers/{code}", DossierResponse.From(dossier, context, showSecret: true));
