@@ -59,7 +59,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         var again = await SubmitAsync(counter, 1, "trong-su-co");
         Assert.NotEqual(code, again);
         Assert.Equal(2L, await database.ScalarAsync<long>("""SELECT count(*) FROM "Dossiers" """));
-        output.WriteLine($"database stopped: read and submission answered 503 problem+json with Retry-After, /health/ready 503, " +
+        output.Report($"database stopped: read and submission answered 503 problem+json with Retry-After, /health/ready 503, " +
             $"/health/live 200; after the restart the node was ready again and the submission went through ({again})");
     }
 
@@ -94,7 +94,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         });
         Assert.Equal(Keys, await database.ScalarAsync<long>("""SELECT count(*) FROM "Dossiers" """));
         Assert.Equal(Keys, pairs.Select(p => p[0].Code).Distinct().Count());
-        output.WriteLine($"{Keys} keys each sent to both nodes at once: {Keys * 2} answers 201, {Keys} dossiers, {Keys} replays");
+        output.Report($"{Keys} keys each sent to both nodes at once: {Keys * 2} answers 201, {Keys} dossiers, {Keys} replays");
     }
 
     [ClusterFact]
@@ -122,7 +122,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.Single(answers.Select(c => c[..c.LastIndexOf('-')]).Distinct());
         Assert.Equal(Enumerable.Range(1, Submissions), answers.Select(c => int.Parse(c[(c.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).Order());
         Assert.Equal(Submissions, await database.ScalarAsync<long>("""SELECT "Last" FROM "CodeSequences" """));
-        output.WriteLine($"{Submissions} first submissions of the day, half on each node, at once: codes {answers.Min()} … {answers.Max()}, no gap, no repeat");
+        output.Report($"{Submissions} first submissions of the day, half on each node, at once: codes {answers.Min()} … {answers.Max()}, no gap, no repeat");
     }
 
     private static async Task<string> SubmitAsync(Counter counter, int number, string key)

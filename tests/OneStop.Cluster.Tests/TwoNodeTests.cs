@@ -168,14 +168,14 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
 
         Assert.True(staleChecked >= Dossiers * 9 / 10, $"only {staleChecked} stale ETags could be tried");
         Assert.Equal(staleChecked, staleRefused);
-        output.WriteLine($"two nodes over one PostgreSQL database, {watch.Elapsed.TotalSeconds:0} s ({driven.TotalSeconds:0} s driving, {Clerks} clerks):");
-        output.WriteLine($"  dossiers {Dossiers}, all Returned; duplicates = {duplicates}, lost = {lost}");
-        output.WriteLine($"  writes per node: node-a {counter.WritesPerNode[0]}, node-b {counter.WritesPerNode[1]}; " +
+        output.Report($"two nodes over one PostgreSQL database, {watch.Elapsed.TotalSeconds:0} s ({driven.TotalSeconds:0} s driving, {Clerks} clerks):");
+        output.Report($"  dossiers {Dossiers}, all Returned; duplicates = {duplicates}, lost = {lost}");
+        output.Report($"  writes per node: node-a {counter.WritesPerNode[0]}, node-b {counter.WritesPerNode[1]}; " +
             $"{counter.Failovers} calls failed over while node-b was down (killed after {killedAt} dossiers, back 5 s later)");
-        output.WriteLine($"  jobs per node: {string.Join(", ", jobsPerNode.OrderBy(j => j.Key).Select(j => $"{j.Key} {j.Value}"))}");
-        output.WriteLine($"  portal messages: {portalMessages} accepted, each once and in order ({portal.Calls} calls, retries and duplicates included)");
-        output.WriteLine($"  stale If-Match across nodes: {staleRefused} of {staleChecked} refused with 412");
-        output.WriteLine($"  files: 600 000 bytes uploaded on node-a, identical from node-b; {verified} results signed on one node verified on the other");
+        output.Report($"  jobs per node: {string.Join(", ", jobsPerNode.OrderBy(j => j.Key).Select(j => $"{j.Key} {j.Value}"))}");
+        output.Report($"  portal messages: {portalMessages} accepted, each once and in order ({portal.Calls} calls, retries and duplicates included)");
+        output.Report($"  stale If-Match across nodes: {staleRefused} of {staleChecked} refused with 412");
+        output.Report($"  files: 600 000 bytes uploaded on node-a, identical from node-b; {verified} results signed on one node verified on the other");
     }
 
     private static async Task<string> SubmitAsync(Counter counter, int i)
