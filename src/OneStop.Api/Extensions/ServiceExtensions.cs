@@ -65,6 +65,7 @@ public static class ServiceExtensions
             .AddPolicy(Policies.Citizen, p => p.RequireRole("citizen"))
             .AddPolicy(Policies.Submitter, p => p.RequireRole("reception", "citizen"))
             .AddPolicy(Policies.ReportReader, p => p.RequireRole("leader", "admin"));
+        services.AddOneStopForwardedHeaders(configuration);
         services.AddOneStopRateLimiter();
         services.AddMockNationalPortal(configuration);
         services.AddOneStopNationalPortalSync(configuration);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Tests.Documents;
@@ -135,6 +136,15 @@ public sealed class SharedFilesTests : IAsyncLifetime
             Assert.True(await VerifiesAsync(node, second));
         }
         Assert.Equal(2, await rotated.QueryAsync(db => db.SigningCertificates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_data_protection_ticket_made_on_one_node_opens_on_the_other()
+    {
+        var ticket = _nodeA.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("onestop-test").Protect("phiếu của nút A");
+
+        Assert.Equal("phiếu của nút A", _nodeB.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("onestop-test").Unprotect(ticket));
+        Assert.True(await _nodeB.QueryAsync(db => db.DataProtectionKeys.AnyAsync()));
     }
 
     private static byte[] NewCertificate(string subject)

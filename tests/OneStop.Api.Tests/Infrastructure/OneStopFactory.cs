@@ -49,6 +49,9 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
     /// </summary>
     public Func<HttpMessageHandler>? PortalHandler { get; set; }
 
+    /// <summary>More test services (set before the host starts), e.g. an in-memory trace exporter.</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
+
     /// <summary>A host with extra configuration, e.g. <c>("OneStop:Files:MaxBytes", "1024")</c>.</summary>
     public static OneStopFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
 
@@ -74,6 +77,7 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
             // HTTP timeouts, quick-retry pauses and the circuit breaker must be too, or a retry would wait for a test
             // to move the clock.
             services.AddTransient(sp => new ResiliencePipelineBuilder().ConfigureTelemetry(sp.GetRequiredService<IOptions<TelemetryOptions>>().Value));
+            ConfigureTestServices?.Invoke(services);
         });
     }
 
