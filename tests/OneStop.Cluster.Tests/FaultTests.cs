@@ -19,16 +19,16 @@ public sealed class FaultTests(ITestOutputHelper output)
         await using var database = await ClusterDatabase.CreateAsync();
         await using var portal = await PortalServer.StartAsync();
         await using var node = await ApiNode.StartAsync("node-a", database, portal);
-        var counter = new Counter([node]);
-        await counter.SignInAsync("admin", "tiepnhan.xa");
-        var code = await SubmitAsync(counter, 0, "truoc-su-co");
+        var clerk = new Clerk([node]);
+        await clerk.SignInAsync("admin", "tiepnhan.xa");
+        var code = await SubmitAsync(clerk, 0, "truoc-su-co");
 
         await ClusterDatabase.ServerAsync("stop");
         HttpResponseMessage read, submit, ready, live;
         try
         {
-            read = await counter.SendAsync(0, "admin", HttpMethod.Get, $"/api/dossiers/{code}");
-            submit = await counter.SendAsync(0, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Counter.Submission(1),
+            read = await clerk.SendAsync(0, "admin", HttpMethod.Get, $"/api/dossiers/{code}");
+            submit = await clerk.SendAsync(0, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Clerk.Submission(1),
                 new Dictionary<string, string> { ["Idempotency-Key"] = "trong-su-co" });
             ready = await node.Client.GetAsync("/health/ready");
             live = await node.Client.GetAsync("/health/live");
@@ -54,9 +54,9 @@ public sealed class FaultTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while ((await node.Client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
             await Task.Delay(250);
-        var (dossier, _) = await counter.ReadAsync(0, code);
+        var (dossier, _) = await clerk.ReadAsync(0, code);
         Assert.Equal("Submitted", dossier["status"]!.GetValue<string>());
-        var again = await SubmitAsync(counter, 1, "trong-su-co");
+        var again = await SubmitAsync(clerk, 1, "trong-su-co");
         Assert.NotEqual(code, again);
         Assert.Equal(2L, await database.ScalarAsync<long>("""SELECT count(*) FROM "Dossiers" """));
         output.Report($"database stopped: read and submission answered 503 problem+json with Retry-After, /health/ready 503, " +
@@ -71,16 +71,16 @@ public sealed class FaultTests(ITestOutputHelper output)
         var started = await Task.WhenAll(ApiNode.StartAsync("node-a", database, portal), ApiNode.StartAsync("node-b", database, portal));
         await using var nodeA = started[0];
         await using var nodeB = started[1];
-        var counter = new Counter([nodeA, nodeB]);
-        await counter.SignInAsync("tiepnhan.xa");
+        var clerk = new Clerk([nodeA, nodeB]);
+        await clerk.SignInAsync("tiepnhan.xa");
         const int Keys = 40;
 
         var pairs = await Task.WhenAll(Enumerable.Range(0, Keys).Select(async k =>
         {
             var key = new Dictionary<string, string> { ["Idempotency-Key"] = $"cung-luc-{k}" };
             var answers = await Task.WhenAll(
-                counter.SendAsync(0, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Counter.Submission(k), key),
-                counter.SendAsync(1, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Counter.Submission(k), key));
+                clerk.SendAsync(0, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Clerk.Submission(k), key),
+                clerk.SendAsync(1, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Clerk.Submission(k), key));
             return await Task.WhenAll(answers.Select(async a => (a.StatusCode,
                 Code: (await a.Content.ReadFromJsonAsync<JsonObject>())!["code"]?.GetValue<string>(),
                 Replayed: a.Headers.Contains("Idempotent-Replayed"))));
@@ -105,14 +105,14 @@ public sealed class FaultTests(ITestOutputHelper output)
         var started = await Task.WhenAll(ApiNode.StartAsync("node-a", database, portal), ApiNode.StartAsync("node-b", database, portal));
         await using var nodeA = started[0];
         await using var nodeB = started[1];
-        var counter = new Counter([nodeA, nodeB]);
-        await counter.SignInAsync("tiepnhan.xa");
+        var clerk = new Clerk([nodeA, nodeB]);
+        await clerk.SignInAsync("tiepnhan.xa");
         Assert.Equal(0L, await database.ScalarAsync<long>("""SELECT count(*) FROM "CodeSequences" """));
         const int Submissions = 60;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Submissions).Select(async i =>
         {
-            var response = await counter.SendAsync(i % 2, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Counter.Submission(i));
+            var response = await clerk.SendAsync(i % 2, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Clerk.Submission(i));
             var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {json}");
             return json["code"]!.GetValue<string>();
@@ -125,9 +125,9 @@ public sealed class FaultTests(ITestOutputHelper output)
         output.Report($"{Submissions} first submissions of the day, half on each node, at once: codes {answers.Min()} … {answers.Max()}, no gap, no repeat");
     }
 
-    private static async Task<string> SubmitAsync(Counter counter, int number, string key)
+    private static async Task<string> SubmitAsync(Clerk clerk, int number, string key)
     {
-        var response = await counter.SendAsync(0, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Counter.Submission(number),
+        var response = await clerk.SendAsync(0, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Clerk.Submission(number),
             new Dictionary<string, string> { ["Idempotency-Key"] = key });
         var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {json}");

@@ -34,15 +34,15 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         await using var nodeA = started[0];
         await using var nodeB = started[1];
         var nodes = new[] { nodeA, nodeB };
-        var counter = new Counter(nodes);
-        await counter.SignInAsync("admin", "tiepnhan.xa", "chuyenvien.xa", "lanhdao.xa");
+        var clerk = new Clerk(nodes);
+        await clerk.SignInAsync("admin", "tiepnhan.xa", "chuyenvien.xa", "lanhdao.xa");
 
         // A file uploaded through one node is served, byte for byte, by the other.
         var upload = new byte[600_000];
         RandomNumberGenerator.Fill(upload);
         "%PDF-1.7\n"u8.CopyTo(upload);
-        var fileId = await UploadAsync(nodeA, counter, upload);
-        var downloaded = await (await counter.SendAsync(1, "tiepnhan.xa", HttpMethod.Get, $"/api/files/{fileId}")).Content.ReadAsByteArrayAsync();
+        var fileId = await UploadAsync(nodeA, clerk, upload);
+        var downloaded = await (await clerk.SendAsync(1, "tiepnhan.xa", HttpMethod.Get, $"/api/files/{fileId}")).Content.ReadAsByteArrayAsync();
         Assert.Equal(upload, downloaded);
 
         var codes = new string?[Dossiers];
@@ -65,21 +65,21 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
 
         await Parallel.ForEachAsync(Enumerable.Range(0, Dossiers), new ParallelOptions { MaxDegreeOfParallelism = Clerks }, async (i, _) =>
         {
-            codes[i] = await SubmitAsync(counter, i);
+            codes[i] = await SubmitAsync(clerk, i);
             var stalePending = true;
             for (var turn = 1; ; turn++)
             {
                 // Read on one node, act on the other; the next action starts on the node that just acted.
                 var (reader, writer) = ((i + turn) % 2, (i + turn + 1) % 2);
-                var (dossier, etag) = await counter.ReadAsync(reader, codes[i]!);
-                if (Counter.NextStep(dossier) is not var (user, action))
+                var (dossier, etag) = await clerk.ReadAsync(reader, codes[i]!);
+                if (Clerk.NextStep(dossier) is not var (user, action))
                 {
                     Assert.Equal("Returned", dossier["status"]!.GetValue<string>());
                     break;
                 }
                 try
                 {
-                    var response = await counter.SendAsync(writer, user, HttpMethod.Post, $"/api/dossiers/{codes[i]}/actions/{action}", new { },
+                    var response = await clerk.SendAsync(writer, user, HttpMethod.Post, $"/api/dossiers/{codes[i]}/actions/{action}", new { },
                         new Dictionary<string, string> { ["If-Match"] = etag });
                     Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action} on {codes[i]}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }
@@ -94,7 +94,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
                     Interlocked.Increment(ref staleChecked);
                     try
                     {
-                        var stale = await nodes[reader].Client.SendAsync(ActionRequest(codes[i]!, "forward", etag, counter, "chuyenvien.xa"));
+                        var stale = await nodes[reader].Client.SendAsync(ActionRequest(codes[i]!, "forward", etag, clerk, "chuyenvien.xa"));
                         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
                         Interlocked.Increment(ref staleRefused);
                     }
@@ -155,8 +155,8 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         var verified = 0;
         foreach (var (code, index) in codes.Select((c, i) => (c!, i)).Where(x => x.i % 50 == 0))
         {
-            var (dossier, _) = await counter.ReadAsync(index % 2, code);
-            var result = await (await counter.SendAsync(index % 2, "tiepnhan.xa", HttpMethod.Get,
+            var (dossier, _) = await clerk.ReadAsync(index % 2, code);
+            var result = await (await clerk.SendAsync(index % 2, "tiepnhan.xa", HttpMethod.Get,
                 $"/api/files/{dossier["result"]!["fileId"]!.GetValue<Guid>()}")).Content.ReadAsByteArrayAsync();
             var answer = await VerifyAsync(nodes[(index + 1) % 2], result);
             Assert.True(answer["valid"]!.GetValue<bool>(), $"{code}: {answer}");
@@ -170,15 +170,15 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         Assert.Equal(staleChecked, staleRefused);
         output.Report($"two nodes over one PostgreSQL database, {watch.Elapsed.TotalSeconds:0} s ({driven.TotalSeconds:0} s driving, {Clerks} clerks):");
         output.Report($"  dossiers {Dossiers}, all Returned; duplicates = {duplicates}, lost = {lost}");
-        output.Report($"  writes per node: node-a {counter.WritesPerNode[0]}, node-b {counter.WritesPerNode[1]}; " +
-            $"{counter.Failovers} calls failed over while node-b was down (killed after {killedAt} dossiers, back 5 s later)");
+        output.Report($"  writes per node: node-a {clerk.WritesPerNode[0]}, node-b {clerk.WritesPerNode[1]}; " +
+            $"{clerk.Failovers} calls failed over while node-b was down (killed after {killedAt} dossiers, back 5 s later)");
         output.Report($"  jobs per node: {string.Join(", ", jobsPerNode.OrderBy(j => j.Key).Select(j => $"{j.Key} {j.Value}"))}");
         output.Report($"  portal messages: {portalMessages} accepted, each once and in order ({portal.Calls} calls, retries and duplicates included)");
         output.Report($"  stale If-Match across nodes: {staleRefused} of {staleChecked} refused with 412");
         output.Report($"  files: 600 000 bytes uploaded on node-a, identical from node-b; {verified} results signed on one node verified on the other");
     }
 
-    private static async Task<string> SubmitAsync(Counter counter, int i)
+    private static async Task<string> SubmitAsync(Clerk clerk, int i)
     {
         // The same Idempotency-Key on a retry: a submission whose answer was lost is answered, not made twice.
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = $"cluster-{i}" };
@@ -187,7 +187,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
             try
             {
                 // The first try on node i % 2, a retry on the other one.
-                var response = await counter.SendAsync((i + attempt) % 2, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Counter.Submission(i), key);
+                var response = await clerk.SendAsync((i + attempt) % 2, "tiepnhan.xa", HttpMethod.Post, "/api/dossiers", Clerk.Submission(i), key);
                 var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
                 Assert.True(response.StatusCode == HttpStatusCode.Created, $"submit {i}: {(int)response.StatusCode} {json}");
                 return json["code"]!.GetValue<string>();
@@ -198,22 +198,22 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         }
     }
 
-    private static HttpRequestMessage ActionRequest(string code, string action, string etag, Counter counter, string user)
+    private static HttpRequestMessage ActionRequest(string code, string action, string etag, Clerk clerk, string user)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/dossiers/{code}/actions/{action}") { Content = JsonContent.Create(new { }) };
         request.Headers.TryAddWithoutValidation("If-Match", etag);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", counter.Token(user));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", clerk.Token(user));
         return request;
     }
 
-    private static async Task<Guid> UploadAsync(ApiNode node, Counter counter, byte[] content)
+    private static async Task<Guid> UploadAsync(ApiNode node, Clerk clerk, byte[] content)
     {
         using var form = new MultipartFormDataContent();
         var part = new ByteArrayContent(content);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(part, "file", "ban-ve.pdf");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/files") { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", counter.Token("tiepnhan.xa"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", clerk.Token("tiepnhan.xa"));
         var response = await node.Client.SendAsync(request);
         var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"upload: {(int)response.StatusCode} {json}");

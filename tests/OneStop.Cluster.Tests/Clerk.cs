@@ -6,11 +6,11 @@ using System.Text.Json.Nodes;
 namespace OneStop.Cluster.Tests;
 
 /// <summary>
-/// A counter clerk's client behind a load balancer that knows two nodes: each call goes to the node it is told to,
+/// A counter clerk (cán bộ một cửa) working through a load balancer that knows two nodes: each call goes to the node it is told to,
 /// and to the other one when that node does not answer at all (refused connection, reset) — as a load balancer's
 /// retry would. What happens on the node is never guessed: after a lost answer the dossier is read again.
 /// </summary>
-public sealed class Counter(IReadOnlyList<ApiNode> nodes)
+public sealed class Clerk(IReadOnlyList<ApiNode> nodes)
 {
     public const string Procedure = "ho-tich.dang-ky-khai-sinh";
     public const string Commune = "22918";
