@@ -23,6 +23,8 @@ builder.AddOneStopServices();
 
 var app = builder.Build();
 
+// First: the rate limiter, the sign-in audit and the logs all see the client behind a configured load balancer.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

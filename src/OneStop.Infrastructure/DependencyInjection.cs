@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<Dossiers.DossierContextFactory>();
         services.AddSingleton<Receipts.ReceiptRenderer>();
         services.AddOneStopDocuments(configuration, dataDirectory);
+        // Antiforgery and cookie tickets of any node must open on every other one (DESIGN §12).
+        services.AddDataProtection().SetApplicationName("OneStop").PersistKeysToDbContext<OneStopDbContext>();
         return services;
     }
 
@@ -52,9 +55,14 @@ public static class DependencyInjection
                     connectionString ?? throw new InvalidOperationException("Database:Provider = SqlServer cần ConnectionStrings:OneStop."),
                     sql => sql.MigrationsAssembly("OneStop.Migrations.SqlServer"));
                 break;
+            case DatabaseProviders.PostgreSql:
+                options.UseNpgsql(
+                    connectionString ?? throw new InvalidOperationException("Database:Provider = PostgreSql cần ConnectionStrings:OneStop."),
+                    npgsql => npgsql.MigrationsAssembly("OneStop.Migrations.PostgreSql"));
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Database:Provider '{provider}' chưa được hỗ trợ; dùng '{DatabaseProviders.Sqlite}' hoặc '{DatabaseProviders.SqlServer}'.");
+                    $"Database:Provider '{provider}' chưa được hỗ trợ; dùng '{DatabaseProviders.Sqlite}', '{DatabaseProviders.SqlServer}' hoặc '{DatabaseProviders.PostgreSql}'.");
         }
     }
 }

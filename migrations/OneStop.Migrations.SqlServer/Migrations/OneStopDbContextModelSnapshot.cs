@@ -22,6 +22,25 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("OneStop.Domain.Definitions.DefinitionVersion", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -961,6 +980,85 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningCertificate", b =>
+                {
+                    b.Property<string>("Thumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("GeneratedPfx")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Thumbprint");
+
+                    b.ToTable("SigningCertificates");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileBlob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("FileBlobs");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>
+                {
+                    b.Property<Guid>("BlobId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("BlobId", "Part");
+
+                    b.ToTable("FileChunks");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Storage.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1194,6 +1292,15 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
                         .WithMany("Timers")
                         .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>
+                {
+                    b.HasOne("OneStop.Infrastructure.Storage.FileBlob", null)
+                        .WithMany()
+                        .HasForeignKey("BlobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

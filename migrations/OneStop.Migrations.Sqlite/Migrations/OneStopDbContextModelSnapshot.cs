@@ -17,6 +17,23 @@ namespace OneStop.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("OneStop.Domain.Definitions.DefinitionVersion", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -942,6 +959,85 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningCertificate", b =>
+                {
+                    b.Property<string>("Thumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("GeneratedPfx")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Thumbprint");
+
+                    b.ToTable("SigningCertificates");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileBlob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("FileBlobs");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>
+                {
+                    b.Property<Guid>("BlobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BlobId", "Part");
+
+                    b.ToTable("FileChunks");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Storage.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1171,6 +1267,15 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
                         .WithMany("Timers")
                         .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>
+                {
+                    b.HasOne("OneStop.Infrastructure.Storage.FileBlob", null)
+                        .WithMany()
+                        .HasForeignKey("BlobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,6 +11,7 @@ using OneStop.Infrastructure;
 using OneStop.Infrastructure.NationalPortal;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Telemetry;
 using OneStop.NationalPortal.Mock;
 
 namespace OneStop.Api.Extensions;
@@ -71,6 +72,7 @@ public static class ServiceExtensions
             .AddPolicy(Policies.Citizen, p => p.RequireRole(RoleNames.Citizen))
             .AddPolicy(Policies.Submitter, p => p.RequireRole(RoleNames.Reception, RoleNames.Citizen))
             .AddPolicy(Policies.ReportReader, p => p.RequireRole(RoleNames.Leader, RoleNames.Admin));
+        services.AddOneStopForwardedHeaders(configuration);
         services.AddOneStopRateLimiter();
         services.AddSingleton<SignInThrottle>();
         services.AddOneStopNationalPortalSync(configuration);
@@ -82,6 +84,7 @@ public static class ServiceExtensions
             if (string.IsNullOrEmpty(configuration[$"{NationalPortalOptions.Section}:ApiKey"]))
                 services.AddOptions<NationalPortalOptions>().Configure<IOptions<MockPortalOptions>>((portal, mock) => portal.ApiKey = mock.Value.ApiKey!);
         }
+        services.AddOneStopTelemetry(configuration);
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

@@ -69,14 +69,14 @@ public sealed class UploadCleanupRaceTests : IDisposable
         var again = citizen.TryUploadAsync(content, "lan-2.pdf");
         Assert.Same(_store.Staged, await Task.WhenAny(_store.Staged, again));
         Assert.Equal(1, await WithJobAsync(job => job.RunAsync(CancellationToken.None)));
-        Assert.False(_store.Exists(sha)); // the old copy's row and bytes are gone, as they should be
+        Assert.False(await _store.ExistsAsync(sha, CancellationToken.None)); // the old copy's row and bytes are gone, as they should be
 
         _store.Release();
         var response = await again;
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.ReadJsonAsync()).Id("id");
 
-        Assert.True(_store.Exists(sha));
+        Assert.True(await _store.ExistsAsync(sha, CancellationToken.None));
         Assert.Equal(content, await (await citizen.GetAsync($"/api/files/{id}")).Content.ReadAsByteArrayAsync());
     }
 
@@ -105,7 +105,7 @@ public sealed class UploadCleanupRaceTests : IDisposable
 
         Assert.False(await WithJobAsync(job => job.DeleteIfUnreferencedAsync(form, sha, cutoff, CancellationToken.None)));
         Assert.True(await Query(db => db.Files.AnyAsync(f => f.Id == form)));
-        Assert.True(_store.Exists(sha));
+        Assert.True(await _store.ExistsAsync(sha, CancellationToken.None));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class UploadCleanupRaceTests : IDisposable
 
         Assert.Equal(0, await WithJobAsync(job => job.RunAsync(CancellationToken.None)));
         Assert.True(await Query(db => db.Files.AnyAsync(f => f.Id == form)));
-        Assert.True(_store.Exists(await ShaOfAsync(form)));
+        Assert.True(await _store.ExistsAsync(await ShaOfAsync(form), CancellationToken.None));
     }
 
     /// <summary>The real store, able to hold one upload after it streamed and before it returns.</summary>
@@ -159,10 +159,10 @@ public sealed class UploadCleanupRaceTests : IDisposable
             return staged;
         }
 
-        public Task<StoredBlob> SaveAsync(Stream content, long maxBytes, CancellationToken ct) => inner.SaveAsync(content, maxBytes, ct);
-        public void Keep(StagedBlob staged) => inner.Keep(staged);
-        public Stream OpenRead(string sha256) => inner.OpenRead(sha256);
-        public bool Exists(string sha256) => inner.Exists(sha256);
-        public void Delete(string sha256) => inner.Delete(sha256);
+        public Task KeepAsync(StagedBlob staged, CancellationToken ct) => inner.KeepAsync(staged, ct);
+        public Task<Stream> OpenReadAsync(string sha256, CancellationToken ct) => inner.OpenReadAsync(sha256, ct);
+        public Task<bool> ExistsAsync(string sha256, CancellationToken ct) => inner.ExistsAsync(sha256, ct);
+        public Task DeleteAsync(string sha256, CancellationToken ct) => inner.DeleteAsync(sha256, ct);
+        public Task<int> DeleteAbandonedAsync(DateTime startedBefore, CancellationToken ct) => inner.DeleteAbandonedAsync(startedBefore, ct);
     }
 }
