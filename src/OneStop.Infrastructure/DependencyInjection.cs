@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<Dossiers.DossierContextFactory>();
         services.AddSingleton<Receipts.ReceiptRenderer>();
         services.AddOneStopDocuments(configuration, dataDirectory);
+        Reports.ReportsRegistration.AddOneStopReports(services);
         return services;
     }
 

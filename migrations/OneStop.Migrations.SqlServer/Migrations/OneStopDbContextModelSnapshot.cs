@@ -292,10 +292,16 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("int");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("datetime2");
@@ -425,7 +431,46 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasIndex("DossierId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "At", "UnitCode", "FromStatus");
+
                     b.ToTable("DossierEvents");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Ratings.SatisfactionRating", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("RatedAt", "UnitCode", "Score");
+
+                    b.ToTable("SatisfactionRatings", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Domain.Units.Unit", b =>
@@ -728,6 +773,116 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.DossierReportFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LegalDueDate")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("PapersElectronic")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("PapersReused")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProcedureId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReceivedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ResolvedLate")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ResolvedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<bool>("ResultElectronic")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReturnedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("EndedAt", "ReceivedAt")
+                        .HasDatabaseName("IX_DossierReportFacts_Ended");
+
+                    b.HasIndex("ReturnedAt", "ReturnedUnitCode")
+                        .HasDatabaseName("IX_DossierReportFacts_Returned");
+
+                    b.HasIndex("ResolvedAt", "ResolvedUnitCode", "ResolvedLate", "ResultElectronic", "ProcessingWorkingMinutes", "PausedWorkingMinutes")
+                        .HasDatabaseName("IX_DossierReportFacts_Resolved");
+
+                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
+                        .HasDatabaseName("IX_DossierReportFacts_Received");
+
+                    b.ToTable("DossierReportFacts", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.HasKey("Day", "UnitCode");
+
+                    b.ToTable("IndicatorSnapshots");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshotDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("IndicatorSnapshotDays");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Storage.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -934,6 +1089,132 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .WithMany("Events")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
+                {
+                    b.OwnsOne("OneStop.Infrastructure.Reports.IndicatorCounts", "Counts", b1 =>
+                        {
+                            b1.Property<DateOnly>("IndicatorSnapshotDay")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("IndicatorSnapshotUnitCode")
+                                .HasColumnType("nvarchar(35)");
+
+                            b1.Property<int>("Declined")
+                                .HasColumnType("int")
+                                .HasColumnName("Declined");
+
+                            b1.Property<int>("InProgress")
+                                .HasColumnType("int")
+                                .HasColumnName("InProgress");
+
+                            b1.Property<int>("InProgressOverdue")
+                                .HasColumnType("int")
+                                .HasColumnName("InProgressOverdue");
+
+                            b1.Property<int>("NotAccepted")
+                                .HasColumnType("int")
+                                .HasColumnName("NotAccepted");
+
+                            b1.Property<long>("PausedWorkingMinutes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("PausedWorkingMinutes");
+
+                            b1.Property<long>("ProcessingWorkingMinutes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ProcessingWorkingMinutes");
+
+                            b1.Property<int>("Rated1")
+                                .HasColumnType("int")
+                                .HasColumnName("Rated1");
+
+                            b1.Property<int>("Rated2")
+                                .HasColumnType("int")
+                                .HasColumnName("Rated2");
+
+                            b1.Property<int>("Rated3")
+                                .HasColumnType("int")
+                                .HasColumnName("Rated3");
+
+                            b1.Property<int>("Rated4")
+                                .HasColumnType("int")
+                                .HasColumnName("Rated4");
+
+                            b1.Property<int>("Rated5")
+                                .HasColumnType("int")
+                                .HasColumnName("Rated5");
+
+                            b1.Property<int>("Received")
+                                .HasColumnType("int")
+                                .HasColumnName("Received");
+
+                            b1.Property<int>("ReceivedCounter")
+                                .HasColumnType("int")
+                                .HasColumnName("ReceivedCounter");
+
+                            b1.Property<int>("ReceivedDigitized")
+                                .HasColumnType("int")
+                                .HasColumnName("ReceivedDigitized");
+
+                            b1.Property<int>("ReceivedFullOnlineProcedure")
+                                .HasColumnType("int")
+                                .HasColumnName("ReceivedFullOnlineProcedure");
+
+                            b1.Property<int>("ReceivedFullOnlineProcedureOnline")
+                                .HasColumnType("int")
+                                .HasColumnName("ReceivedFullOnlineProcedureOnline");
+
+                            b1.Property<int>("ReceivedOnline")
+                                .HasColumnType("int")
+                                .HasColumnName("ReceivedOnline");
+
+                            b1.Property<int>("ReceivedPost")
+                                .HasColumnType("int")
+                                .HasColumnName("ReceivedPost");
+
+                            b1.Property<int>("ReceivedReusing")
+                                .HasColumnType("int")
+                                .HasColumnName("ReceivedReusing");
+
+                            b1.Property<int>("ReceivedUnsynced")
+                                .HasColumnType("int")
+                                .HasColumnName("ReceivedUnsynced");
+
+                            b1.Property<int>("Resolved")
+                                .HasColumnType("int")
+                                .HasColumnName("Resolved");
+
+                            b1.Property<int>("ResolvedElectronicResult")
+                                .HasColumnType("int")
+                                .HasColumnName("ResolvedElectronicResult");
+
+                            b1.Property<int>("ResolvedLate")
+                                .HasColumnType("int")
+                                .HasColumnName("ResolvedLate");
+
+                            b1.Property<int>("ResolvedTimed")
+                                .HasColumnType("int")
+                                .HasColumnName("ResolvedTimed");
+
+                            b1.Property<int>("Returned")
+                                .HasColumnType("int")
+                                .HasColumnName("Returned");
+
+                            b1.Property<int>("Withdrawn")
+                                .HasColumnType("int")
+                                .HasColumnName("Withdrawn");
+
+                            b1.HasKey("IndicatorSnapshotDay", "IndicatorSnapshotUnitCode");
+
+                            b1.ToTable("IndicatorSnapshots");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorSnapshotDay", "IndicatorSnapshotUnitCode");
+                        });
+
+                    b.Navigation("Counts")
                         .IsRequired();
                 });
 

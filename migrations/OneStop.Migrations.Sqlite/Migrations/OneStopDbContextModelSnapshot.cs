@@ -281,10 +281,16 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("TEXT");
@@ -412,7 +418,46 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("DossierId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "At", "UnitCode", "FromStatus");
+
                     b.ToTable("DossierEvents");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Ratings.SatisfactionRating", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("RatedAt", "UnitCode", "Score");
+
+                    b.ToTable("SatisfactionRatings", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Domain.Units.Unit", b =>
@@ -711,6 +756,116 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.DossierReportFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LegalDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PapersElectronic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PapersReused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResultElectronic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("EndedAt", "ReceivedAt")
+                        .HasDatabaseName("IX_DossierReportFacts_Ended");
+
+                    b.HasIndex("ReturnedAt", "ReturnedUnitCode")
+                        .HasDatabaseName("IX_DossierReportFacts_Returned");
+
+                    b.HasIndex("ResolvedAt", "ResolvedUnitCode", "ResolvedLate", "ResultElectronic", "ProcessingWorkingMinutes", "PausedWorkingMinutes")
+                        .HasDatabaseName("IX_DossierReportFacts_Resolved");
+
+                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
+                        .HasDatabaseName("IX_DossierReportFacts_Received");
+
+                    b.ToTable("DossierReportFacts", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "UnitCode");
+
+                    b.ToTable("IndicatorSnapshots");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshotDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("IndicatorSnapshotDays");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Storage.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -915,6 +1070,132 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .WithMany("Events")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
+                {
+                    b.OwnsOne("OneStop.Infrastructure.Reports.IndicatorCounts", "Counts", b1 =>
+                        {
+                            b1.Property<DateOnly>("IndicatorSnapshotDay")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IndicatorSnapshotUnitCode")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Declined")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Declined");
+
+                            b1.Property<int>("InProgress")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("InProgress");
+
+                            b1.Property<int>("InProgressOverdue")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("InProgressOverdue");
+
+                            b1.Property<int>("NotAccepted")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NotAccepted");
+
+                            b1.Property<long>("PausedWorkingMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PausedWorkingMinutes");
+
+                            b1.Property<long>("ProcessingWorkingMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ProcessingWorkingMinutes");
+
+                            b1.Property<int>("Rated1")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rated1");
+
+                            b1.Property<int>("Rated2")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rated2");
+
+                            b1.Property<int>("Rated3")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rated3");
+
+                            b1.Property<int>("Rated4")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rated4");
+
+                            b1.Property<int>("Rated5")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rated5");
+
+                            b1.Property<int>("Received")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Received");
+
+                            b1.Property<int>("ReceivedCounter")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReceivedCounter");
+
+                            b1.Property<int>("ReceivedDigitized")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReceivedDigitized");
+
+                            b1.Property<int>("ReceivedFullOnlineProcedure")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReceivedFullOnlineProcedure");
+
+                            b1.Property<int>("ReceivedFullOnlineProcedureOnline")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReceivedFullOnlineProcedureOnline");
+
+                            b1.Property<int>("ReceivedOnline")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReceivedOnline");
+
+                            b1.Property<int>("ReceivedPost")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReceivedPost");
+
+                            b1.Property<int>("ReceivedReusing")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReceivedReusing");
+
+                            b1.Property<int>("ReceivedUnsynced")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReceivedUnsynced");
+
+                            b1.Property<int>("Resolved")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Resolved");
+
+                            b1.Property<int>("ResolvedElectronicResult")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedElectronicResult");
+
+                            b1.Property<int>("ResolvedLate")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedLate");
+
+                            b1.Property<int>("ResolvedTimed")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedTimed");
+
+                            b1.Property<int>("Returned")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Returned");
+
+                            b1.Property<int>("Withdrawn")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Withdrawn");
+
+                            b1.HasKey("IndicatorSnapshotDay", "IndicatorSnapshotUnitCode");
+
+                            b1.ToTable("IndicatorSnapshots");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorSnapshotDay", "IndicatorSnapshotUnitCode");
+                        });
+
+                    b.Navigation("Counts")
                         .IsRequired();
                 });
 

@@ -135,6 +135,7 @@ public sealed partial class Dossier
         {
             ClockStartedAt = Utc(context.Deadlines.ClockStart(context.Now));
             DueDate = DueFrom(context, ClockStartedAt.Value);
+            OriginalDueDate = DueDate;
             var step = context.Definition.FindStep(CurrentStepId)!;
             StepStartedAt = ClockStartedAt;
             StepDueDate = StepDueFrom(step, ClockStartedAt.Value, context);
@@ -142,6 +143,8 @@ public sealed partial class Dossier
         }
         DueDate = ShiftBy(DueDate, minutes, context);
         StepDueDate = ShiftBy(StepDueDate, minutes, context);
+        // The applicant's time is not the unit's: the legal due date moves too, an apology's date does not stand in for it.
+        OriginalDueDate = ShiftBy(OriginalDueDate, minutes, context);
     }
 
     /// <summary>A pause that cost no office time (over lunch, say) must not move a promised date at all.</summary>
@@ -188,7 +191,32 @@ public sealed partial class Dossier
         ResolvedAt = context.UtcNow;
         Result = new DossierResult(result?.Code ?? "", result?.Name ?? "", context.UtcNow, context.Actor.UserName);
         Status = DossierStatus.Resolved;
+        RecordProcessingTime(context);
     }
+
+    /// <summary>
+    /// Writes how many office minutes the unit took, pauses excluded, and how many the applicant's pauses took,
+    /// both counted from the clock's start at reception. Every way of resolving calls it (a decline too).
+    /// </summary>
+    private void RecordProcessingTime(DossierContext context)
+    {
+        if (ReceivedAt is not { } received || ResolvedAt is not { } resolved)
+            return;
+        var deadlines = context.Deadlines;
+        var clockStart = deadlines.ClockStart(Offset(received));
+        var end = Offset(resolved);
+        var gross = deadlines.WorkingMinutesBetween(clockStart, end);
+        // Only the part of each pause inside [clock start, resolution]: a pause begun on a late afternoon's
+        // reception stood still before the clock ran at all.
+        var paused = _pauses.Where(p => p.EndedAt is not null)
+            .Sum(p => deadlines.WorkingMinutesBetween(Max(Offset(p.StartedAt), clockStart), Min(Offset(p.EndedAt!.Value), end)));
+        PausedWorkingMinutes = Math.Min(paused, gross);
+        ProcessingWorkingMinutes = gross - PausedWorkingMinutes;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>
     /// Attaches the issued (signed) result file to a resolved dossier. Part of resolving, in the same

@@ -19,6 +19,9 @@ public static class RecurringJobs
         // resolves time zones by id, and hosts differ in the ids they know, so the schedule stays in UTC.
         jobs.AddOrUpdate<ProcedureCatalogueSyncJob>(ProcedureCatalogueSyncJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             Cron.Daily(18), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // The indicators of yesterday, frozen at 06:00 Vietnam time for the provincial operations centre (DESIGN §11).
+        jobs.AddOrUpdate<Reports.IndicatorSnapshotJob>(Reports.IndicatorSnapshotJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            Reports.IndicatorSnapshotJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // AddOrUpdate and RemoveIfExists are idempotent: every node does this at start, the storage keeps one copy.
         if (services.GetRequiredService<IOptions<NationalPortalOptions>>().Value.Enabled)
             jobs.AddOrUpdate<OutboxDeliveryJob>(NationalPortalOutboxSweeper, job => job.DeliverDueAsync(CancellationToken.None),

@@ -30,6 +30,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<Domain.Documents.DocumentReuse> DocumentReuses => Set<Domain.Documents.DocumentReuse>();
     public DbSet<Domain.Documents.ResultSignature> ResultSignatures => Set<Domain.Documents.ResultSignature>();
     public DbSet<NationalPortal.NationalCatalogueCheck> NationalCatalogueChecks => Set<NationalPortal.NationalCatalogueCheck>();
+    public DbSet<Reports.DossierReportFact> ReportFacts => Set<Reports.DossierReportFact>();
+    public DbSet<Domain.Ratings.SatisfactionRating> Ratings => Set<Domain.Ratings.SatisfactionRating>();
+    public DbSet<Reports.IndicatorSnapshot> IndicatorSnapshots => Set<Reports.IndicatorSnapshot>();
+    public DbSet<Reports.IndicatorSnapshotDay> IndicatorSnapshotDays => Set<Reports.IndicatorSnapshotDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
@@ -49,12 +53,14 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AddOutboxMessages();
+        await Reports.ReportFactProjection.ApplyAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AddOutboxMessages();
+        Reports.ReportFactProjection.Apply(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

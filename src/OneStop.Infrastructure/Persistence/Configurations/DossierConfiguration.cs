@@ -78,6 +78,8 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.FromStep).HasMaxLength(64);
         builder.Property(e => e.ToStep).HasMaxLength(64);
         builder.Property(e => e.Comment).HasMaxLength(2000);
+        // The event-based indicators (refused, withdrawn, declined) scan this by action and time.
+        builder.HasIndex(e => new { e.Action, e.At, e.UnitCode, e.FromStatus });
     }
 }
 
