@@ -10,6 +10,8 @@ using OneStop.Api.Features.Files;
 using OneStop.Api.Features.Me;
 using OneStop.Api.Features.Procedures;
 using OneStop.Api.Features.Public;
+using OneStop.Api.Features.Reports;
+using OneStop.Api.Features.OpenData;
 using OneStop.Api.Features.Units;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.Seeding;
@@ -43,6 +45,8 @@ app.MapPublicApi();
 app.MapFilesApi();
 app.MapDocumentsApi();
 app.MapAdminSyncApi();
+app.MapReportsApi();
+app.MapOpenDataApi();
 if (app.Configuration.GetValue<bool?>("MockPortal:Enabled") ?? app.Services.GetRequiredService<DatabaseSettings>().IsEmbedded)
     app.MapMockNationalPortal("/portal");
 
