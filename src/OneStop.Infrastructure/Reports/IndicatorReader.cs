@@ -38,7 +38,9 @@ public sealed class IndicatorReader(OneStopDbContext db, IndicatorQueries live, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var endOfPeriod = VietnamDays.Start(to.AddDays(1));
-        var stockAt = endOfPeriod < now ? endOfPeriod : now;
+        // Open work is the state just before the instant given: for today, take it just after now, so that what
+        // happened at this very instant counts as done, as the flows count it.
+        var stockAt = endOfPeriod <= now ? endOfPeriod : now.AddTicks(1);
         // The open work by step is always live: the snapshot keeps per-unit totals, not steps.
         var open = await live.OpenWorkAsync(stockAt, ct);
         var stock = snapshotted.Contains(to)

@@ -40,7 +40,7 @@ public sealed class IndicatorSnapshotJob(OneStopDbContext db, IndicatorQueries q
         var start = VietnamDays.Start(day);
         var end = VietnamDays.Start(day.AddDays(1));
         var counts = await queries.FlowsAsync(start, end, ct);
-        foreach (var (unit, stock) in IndicatorQueries.StockByUnit(await queries.OpenWorkAsync(end < now ? end : now, ct)))
+        foreach (var (unit, stock) in IndicatorQueries.StockByUnit(await queries.OpenWorkAsync(end <= now ? end : now.AddTicks(1), ct)))
         {
             if (!counts.TryGetValue(unit, out var c))
                 counts[unit] = c = new IndicatorCounts();
