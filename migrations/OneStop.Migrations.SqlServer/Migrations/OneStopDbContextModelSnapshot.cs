@@ -359,6 +359,8 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OwnerUserName");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("CurrentUnitCode", "Status");
 
                     b.ToTable("Dossiers");

@@ -348,6 +348,8 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerUserName");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("CurrentUnitCode", "Status");
 
                     b.ToTable("Dossiers");

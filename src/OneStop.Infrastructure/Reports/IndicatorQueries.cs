@@ -20,6 +20,17 @@ public sealed class IndicatorQueries(OneStopDbContext db)
     /// </summary>
     public const string DeclineAction = "decline";
 
+    /// <summary>
+    /// When the system's data begins: the first submission (every dossier starts with one), or an earlier
+    /// reception among facts loaded from elsewhere. Both are index seeks. Null on an empty system.
+    /// </summary>
+    public async Task<DateTime?> FirstActivityAsync(CancellationToken ct)
+    {
+        var submitted = await db.Dossiers.AsNoTracking().MinAsync(d => (DateTime?)d.SubmittedAt, ct);
+        var received = await db.ReportFacts.AsNoTracking().MinAsync(f => f.ReceivedAt, ct);
+        return submitted is null ? received : received is null || submitted < received ? submitted : received;
+    }
+
     /// <summary>Everything that happened in [<paramref name="start"/>, <paramref name="end"/>), per acting unit.</summary>
     public async Task<Dictionary<string, IndicatorCounts>> FlowsAsync(DateTime start, DateTime end, CancellationToken ct)
     {

@@ -21,10 +21,9 @@ public sealed class IndicatorSnapshotJob(OneStopDbContext db, IndicatorQueries q
     public async Task RunAsync(CancellationToken ct)
     {
         var yesterday = VietnamDays.Today(clock).AddDays(-1);
-        var firstEvent = await db.DossierEvents.OrderBy(e => e.At).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(ct);
-        if (firstEvent is null)
+        if (await queries.FirstActivityAsync(ct) is not { } first)
             return;
-        var firstDay = VietnamDays.DayOf(firstEvent.Value);
+        var firstDay = VietnamDays.DayOf(first);
         for (var day = yesterday.AddDays(1 - CatchUpDays); day <= yesterday; day = day.AddDays(1))
             if (day >= firstDay)
                 await SnapshotDayAsync(day, ct);

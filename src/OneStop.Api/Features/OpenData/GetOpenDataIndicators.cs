@@ -24,7 +24,7 @@ public static class GetOpenDataIndicators
         "Số liệu của từng đơn vị (không gồm đơn vị trực thuộc) theo tháng. Số liệu tính từ 1–4 hồ sơ được ẩn (null/ô trống) và ghi tên trong 'suppressed'.";
 
     public static async Task<Results<Ok<OpenDataResponse>, FileContentHttpResult, ProblemHttpResult>> Handle(
-        int? year, string? format, OneStopDbContext db, IndicatorReader reader, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
+        int? year, string? format, OneStopDbContext db, IndicatorReader reader, IndicatorQueries queries, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
     {
         var wanted = string.IsNullOrWhiteSpace(format) ? "json" : format.Trim().ToLowerInvariant();
         if (wanted is not ("json" or "csv"))
@@ -33,7 +33,7 @@ public static class GetOpenDataIndicators
         if (badYear is not null)
             return badYear;
         var today = VietnamDays.Today(clock);
-        if (await period.CheckHasDataAsync(db, today, "year", ct) is { } noData)
+        if (await period.CheckHasDataAsync(queries, today, "year", ct) is { } noData)
             return noData;
 
         var units = await contexts.LoadUnitsAsync(ct);

@@ -32,16 +32,16 @@ public static class GetIndicators
 {
     public static async Task<Results<Ok<IndicatorsResponse>, ProblemHttpResult>> Handle(
         ClaimsPrincipal user, string? from, string? to, string? unit, string? tree,
-        OneStopDbContext db, IndicatorReader reader, DossierContextFactory contexts, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
+        OneStopDbContext db, IndicatorReader reader, IndicatorQueries queries, DossierContextFactory contexts, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
-        var (response, problem) = await BuildAsync(user, from, to, unit, tree, db, reader, contexts, catalog, clock, ct);
+        var (response, problem) = await BuildAsync(user, from, to, unit, tree, db, reader, queries, contexts, catalog, clock, ct);
         return response is null ? problem! : TypedResults.Ok(response);
     }
 
     /// <summary>The report the JSON and CSV endpoints share, or the problem that stops it.</summary>
     public static async Task<(IndicatorsResponse? Response, ProblemHttpResult? Problem)> BuildAsync(
         ClaimsPrincipal user, string? from, string? to, string? unit, string? tree,
-        OneStopDbContext db, IndicatorReader reader, DossierContextFactory contexts, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
+        OneStopDbContext db, IndicatorReader reader, IndicatorQueries queries, DossierContextFactory contexts, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         var today = VietnamDays.Today(clock);
         var (period, badPeriod) = ReportPeriod.Parse(from, to, today);
@@ -50,7 +50,7 @@ public static class GetIndicators
         var (scope, badScope) = await ReportScope.ResolveAsync(user, unit, tree, contexts, clock, ct);
         if (scope is null)
             return (null, badScope);
-        if (await period.CheckHasDataAsync(db, today, "from", ct) is { } noData)
+        if (await period.CheckHasDataAsync(queries, today, "from", ct) is { } noData)
             return (null, noData);
 
         var reading = await reader.ReadAsync(period.From, period.To, ct);

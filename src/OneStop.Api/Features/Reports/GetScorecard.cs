@@ -19,7 +19,7 @@ public static class GetScorecard
 {
     public static async Task<Results<Ok<ScorecardResponse>, ProblemHttpResult>> Handle(
         ClaimsPrincipal user, int? year, string? unit, string? tree,
-        OneStopDbContext db, IndicatorReader reader, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
+        OneStopDbContext db, IndicatorReader reader, IndicatorQueries queries, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
     {
         var (period, badYear) = ReportPeriod.Year(year);
         if (badYear is not null)
@@ -27,7 +27,7 @@ public static class GetScorecard
         var (scope, badScope) = await ReportScope.ResolveAsync(user, unit, tree, contexts, clock, ct);
         if (scope is null)
             return badScope!;
-        if (await period.CheckHasDataAsync(db, VietnamDays.Today(clock), "year", ct) is { } noData)
+        if (await period.CheckHasDataAsync(queries, VietnamDays.Today(clock), "year", ct) is { } noData)
             return noData;
 
         var reading = await reader.ReadAsync(period.From, period.To, ct);

@@ -16,9 +16,9 @@ public static class IndicatorsCsv
 {
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
         ClaimsPrincipal user, string? from, string? to, string? unit, string? tree,
-        OneStopDbContext db, IndicatorReader reader, DossierContextFactory contexts, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
+        OneStopDbContext db, IndicatorReader reader, IndicatorQueries queries, DossierContextFactory contexts, DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
-        var (report, problem) = await GetIndicators.BuildAsync(user, from, to, unit, tree, db, reader, contexts, catalog, clock, ct);
+        var (report, problem) = await GetIndicators.BuildAsync(user, from, to, unit, tree, db, reader, queries, contexts, catalog, clock, ct);
         if (report is null)
             return problem!;
 

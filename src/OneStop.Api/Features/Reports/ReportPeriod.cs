@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
-using OneStop.Infrastructure.Persistence;
 using OneStop.Infrastructure.Reports;
 
 namespace OneStop.Api.Features.Reports;
@@ -48,9 +46,9 @@ public readonly record struct ReportPeriod(DateOnly From, DateOnly To)
     /// A 404 when the period lies wholly outside the days the system has data for: before its first recorded
     /// event, or after today. A period that overlaps them answers with its counts, zeros included.
     /// </summary>
-    public async Task<ProblemHttpResult?> CheckHasDataAsync(OneStopDbContext db, DateOnly today, string field, CancellationToken ct)
+    public async Task<ProblemHttpResult?> CheckHasDataAsync(IndicatorQueries queries, DateOnly today, string field, CancellationToken ct)
     {
-        var first = await db.DossierEvents.AsNoTracking().OrderBy(e => e.At).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(ct);
+        var first = await queries.FirstActivityAsync(ct);
         var firstDay = first is null ? today : VietnamDays.DayOf(first.Value);
         if (To >= firstDay && From <= today)
             return null;

@@ -26,6 +26,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(d => new { d.CurrentUnitCode, d.Status });
         builder.HasIndex(d => d.DueDate);
         builder.HasIndex(d => d.OwnerUserName);
+        // Where the reports' data begins (the first submission), and queues by age.
+        builder.HasIndex(d => d.SubmittedAt);
 
         builder.OwnsOne(d => d.Applicant, applicant =>
         {

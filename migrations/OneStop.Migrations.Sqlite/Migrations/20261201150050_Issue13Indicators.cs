@@ -120,6 +120,11 @@ namespace OneStop.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_SubmittedAt",
+                table: "Dossiers",
+                column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierEvents_Action_At_UnitCode_FromStatus",
                 table: "DossierEvents",
                 columns: new[] { "Action", "At", "UnitCode", "FromStatus" });
@@ -164,6 +169,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SatisfactionRatings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_SubmittedAt",
+                table: "Dossiers");
 
             migrationBuilder.DropIndex(
                 name: "IX_DossierEvents_Action_At_UnitCode_FromStatus",
