@@ -159,13 +159,16 @@ public sealed class IndicatorQueries(OneStopDbContext db)
                 Last = db.DossierEvents.Where(e => e.DossierId == f.DossierId && e.At < at)
                     .OrderByDescending(e => e.Sequence).Select(e => new { e.ToUnitCode, e.ToStep }).FirstOrDefault(),
                 f.ProcedureId,
+                f.ReceivedUnitCode,
                 f.LegalDueDate,
                 PauseStart = pauses.Where(p => EF.Property<Guid>(p, "DossierId") == f.DossierId && p.StartedAt < at && (p.EndedAt == null || p.EndedAt >= at))
                     .Select(p => (DateTime?)p.StartedAt).FirstOrDefault(),
             })
             .Select(x => new
             {
-                Unit = x.Last!.ToUnitCode ?? "",
+                // Every received dossier has its receive event before `at`; facts loaded without their history
+                // (an import) fall back to the receiving unit.
+                Unit = x.Last!.ToUnitCode ?? x.ReceivedUnitCode ?? "",
                 Step = x.Last!.ToStep ?? "",
                 x.ProcedureId,
                 Overdue = x.LegalDueDate != null && x.LegalDueDate < (x.PauseStart ?? at),
