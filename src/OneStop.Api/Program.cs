@@ -3,6 +3,7 @@ using OneStop.Api.Features.Admin.Sync;
 using OneStop.Api.Features.Admin.Users;
 using OneStop.Api.Features.Auth;
 using OneStop.Api.Features.Calendar;
+using OneStop.Api.Features.Dashboard;
 using OneStop.Api.Features.Definitions;
 using OneStop.Api.Features.Documents;
 using OneStop.Api.Features.Dossiers;
@@ -25,6 +26,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The dashboard page's scripts, styles and vendored chart library (wwwroot/dashboard).
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOneStopNationalPortalSync();
@@ -47,6 +50,7 @@ app.MapDocumentsApi();
 app.MapAdminSyncApi();
 app.MapReportsApi();
 app.MapOpenDataApi();
+app.MapDashboard();
 if (app.Configuration.GetValue<bool?>("MockPortal:Enabled") ?? app.Services.GetRequiredService<DatabaseSettings>().IsEmbedded)
     app.MapMockNationalPortal("/portal");
 

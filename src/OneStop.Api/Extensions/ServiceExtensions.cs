@@ -58,6 +58,10 @@ public static class ServiceExtensions
                 var now = clock.GetUtcNow().UtcDateTime;
                 return (notBefore is null || notBefore <= now.Add(parameters.ClockSkew)) && (expires is null || expires >= now.Subtract(parameters.ClockSkew));
             });
+        // The dashboard page's session cookie, for /hangfire only (Features/Auth/SessionEndpoints); Hangfire's own
+        // forms take their antiforgery tokens from AddAntiforgery.
+        new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddOneStopSessionCookie();
+        services.AddAntiforgery();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole("admin"))
             .AddPolicy(Policies.Officer, p => p.RequireRole("reception", "specialist", "leader", "admin"))

@@ -120,6 +120,7 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
             userName = $"cb{Guid.NewGuid():N}"[..12], fullName = "Cán bộ mới", password = "Moi@Khau2026", roles = new[] { "specialist" }, unitCode = Demo.District,
         }),
         "user-update" => JsonContent.Create(new { fullName = "Hoàng Văn Chuyên (huyện)" }),
+        "rating" => JsonContent.Create(new { score = 5, comment = "Hài lòng." }),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Body, "unknown body"),
     };
 

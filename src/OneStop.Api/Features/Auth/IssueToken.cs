@@ -145,6 +145,10 @@ public static class AuthEndpoints
         app.MapGroup("/api/auth").WithTags("Auth")
             .MapPost("/token", IssueToken.Handle).Validate<TokenRequest>().AllowAnonymous()
             .WithSummary("Đăng nhập: cấp access token (JWT) kèm vai trò và đơn vị. Sai mật khẩu nhiều lần thì tài khoản tạm khóa (429, Retry-After).");
+        app.MapPost("/api/auth/session", SessionEndpoints.Start).Validate<TokenRequest>().AllowAnonymous().WithTags("Auth")
+            .WithSummary("Đăng nhập trên trang (dashboard): như /api/auth/token, kèm cookie phiên HttpOnly, SameSite=Strict để mở /hangfire.");
+        app.MapDelete("/api/auth/session", (Delegate)SessionEndpoints.End).AllowAnonymous().WithTags("Auth")
+            .WithSummary("Đăng xuất phiên trên trang (xóa cookie phiên).");
         return app;
     }
 }
