@@ -9,6 +9,7 @@ window.dashboard = { ready: false, indicators: null, series: null, charts: {} };
 const $ = id => document.getElementById(id);
 const pct = rate => rate && rate.value !== null ? Math.round(rate.value * 1000) / 10 : null;
 const iso = date => date.toISOString().slice(0, 10);
+const short = (text, max) => text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 function setStatus(text, kind) {
   $("status").textContent = text;
@@ -18,8 +19,20 @@ function setStatus(text, kind) {
 async function api(path) {
   const response = await fetch(path, { headers: { Authorization: `Bearer ${state.token}` } });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.detail || `${response.status} ${response.statusText}`);
+  if (!response.ok) throw Object.assign(new Error(body.detail || `${response.status} ${response.statusText}`), { status: response.status });
   return body;
+}
+
+const noReceipts = { received: { counter: 0, online: 0, post: 0 } };
+
+/** A month after the last day with data answers 404 ("no data"): on the chart it is simply empty. */
+async function figuresOrNothing(path) {
+  try {
+    return (await api(path)).figures;
+  } catch (error) {
+    if (error.status === 404) return noReceipts;
+    throw error;
+  }
 }
 
 async function signIn(event) {
@@ -107,7 +120,7 @@ async function refresh(event) {
     const periods = buckets(from, to);
     const series = [];
     for (const period of periods) {
-      const figures = (await api(`/api/reports/indicators?${query(period.from, period.to)}`)).figures;
+      const figures = await figuresOrNothing(`/api/reports/indicators?${query(period.from, period.to)}`);
       series.push({ label: period.label, counter: figures.received.counter, online: figures.received.online, post: figures.received.post });
     }
     $("csv-link").href = `/api/reports/indicators.csv?${query(from, to)}`;
@@ -165,7 +178,7 @@ function render(report, series) {
   draw("chart-steps", {
     type: "bar",
     data: {
-      labels: steps.map(s => `${s.stepName} — ${s.procedureName}`),
+      labels: steps.map(s => short(`${s.stepName || "(chưa rõ bước)"} · ${s.procedureName}`, 48)),
       datasets: [
         { label: "Quá hạn", data: steps.map(s => s.overdue), backgroundColor: "#b91c1c" },
         { label: "Trong hạn", data: steps.map(s => s.inProgress - s.overdue), backgroundColor: "#94a3b8" },
