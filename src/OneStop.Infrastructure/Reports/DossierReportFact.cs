@@ -42,4 +42,10 @@ public sealed class DossierReportFact
 
     /// <summary>When the unit's work ended: resolved, refused at reception or stopped. Open dossiers have none.</summary>
     public DateTime? EndedAt { get; set; }
+
+    /// <summary>Where the dossier is now and since when it waits for the applicant (null: it does not), so the open work
+    /// of today is one scan of open facts, without reading the dossiers.</summary>
+    public string? CurrentUnitCode { get; set; }
+    public string? CurrentStepId { get; set; }
+    public DateTime? PausedSince { get; set; }
 }

@@ -18,7 +18,7 @@ internal static class ReportFactBackfill
         var total = 0;
         while (true)
         {
-            var batch = await db.Dossiers.Include(d => d.Events).AsSplitQuery()
+            var batch = await db.Dossiers.Include(d => d.Events).Include(d => d.Pauses).AsSplitQuery()
                 .Where(d => !db.ReportFacts.Any(f => f.DossierId == d.Id))
                 .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0)
@@ -26,7 +26,7 @@ internal static class ReportFactBackfill
             foreach (var dossier in batch)
             {
                 var fact = new DossierReportFact { DossierId = dossier.Id };
-                ReportFactProjection.Project(fact, dossier, dossier.Events);
+                ReportFactProjection.Project(fact, dossier, dossier.Events, pausesKnown: true);
                 db.ReportFacts.Add(fact);
             }
             await db.SaveChangesAsync(ct);

@@ -21,16 +21,20 @@ internal static class ReportFactProjection
         var facts = await db.ReportFacts.Where(f => ids.Contains(f.DossierId)).ToDictionaryAsync(f => f.DossierId, ct);
         foreach (var (dossier, added) in changed)
         {
+            // The running pause is known only when the pauses were loaded (an action loads them; a merge does not).
+            var pausesKnown = added || db.Entry(dossier).Collection(d => d.Pauses).IsLoaded;
             if (facts.TryGetValue(dossier.Id, out var fact))
             {
-                Project(fact, dossier, dossier.Events.Where(e => db.Entry(e).State == EntityState.Added));
+                Project(fact, dossier, dossier.Events.Where(e => db.Entry(e).State == EntityState.Added), pausesKnown);
                 continue;
             }
             if (!added && !db.Entry(dossier).Collection(d => d.Events).IsLoaded)
                 await db.Entry(dossier).Collection(d => d.Events).LoadAsync(ct);
+            if (!pausesKnown)
+                await db.Entry(dossier).Collection(d => d.Pauses).LoadAsync(ct);
             fact = new DossierReportFact { DossierId = dossier.Id };
             db.ReportFacts.Add(fact);
-            Project(fact, dossier, dossier.Events);
+            Project(fact, dossier, dossier.Events, pausesKnown: true);
         }
     }
 
@@ -43,9 +47,13 @@ internal static class ReportFactProjection
             .ToList();
 
     /// <summary>Copies the dossier's reportable state and the moments its <paramref name="events"/> mark.</summary>
-    internal static void Project(DossierReportFact fact, Dossier dossier, IEnumerable<DossierEvent> events)
+    internal static void Project(DossierReportFact fact, Dossier dossier, IEnumerable<DossierEvent> events, bool pausesKnown)
     {
         fact.ProcedureId = dossier.ProcedureId;
+        fact.CurrentUnitCode = dossier.CurrentUnitCode;
+        fact.CurrentStepId = dossier.CurrentStepId;
+        if (pausesKnown)
+            fact.PausedSince = dossier.OpenPause?.StartedAt;
         fact.DefinitionVersion = dossier.DefinitionVersion;
         fact.Channel = dossier.Channel;
         fact.PapersElectronic = dossier.Documents.Count > 0 && dossier.Documents.All(IsElectronic);

@@ -19,6 +19,7 @@ internal static class HandMadeFacts
     {
         DossierId = Guid.NewGuid(), ProcedureId = procedure, DefinitionVersion = 1, Channel = channel,
         ReceivedAt = at, ReceivedUnitCode = unit, PapersElectronic = electronic, PapersReused = reused, LegalDueDate = due ?? at.AddDays(1),
+        CurrentUnitCode = unit, CurrentStepId = "tham-tra",
     };
 
     public static DossierReportFact ResolvedAt(this DossierReportFact fact, DateTime at, bool late = false, bool electronic = true, int minutes = 450, int paused = 0)

@@ -14,7 +14,7 @@ using OneStop.Infrastructure.Seeding;
 namespace OneStop.Benchmarks.Data;
 
 /// <summary>What to generate.</summary>
-internal sealed record GeneratorOptions(int Dossiers, string DataFolder, int Year, int Seed, int ExtraCommunes, bool OutboxForEveryEvent);
+internal sealed record GeneratorOptions(int Dossiers, string DataFolder, int Year, int Seed, int ExtraCommunes, bool OutboxForEveryEvent, bool Snapshots = true);
 
 /// <summary>
 /// Writes a realistic embedded-default data folder (the SQLite database the API uses with <c>OneStop:DataDirectory</c>):
@@ -42,6 +42,10 @@ internal static class DataGenerator
             Console.WriteLine($"schema and demo seed: {clock.Elapsed.TotalSeconds:0.0} s");
             var counts = WriteDossiers(Path.Combine(temporary, "onestop.db"), options);
             Console.WriteLine($"{counts} in {clock.Elapsed.TotalSeconds:0.0} s");
+            SqliteConnection.ClearAllPools();
+            // A system that ran all year took a snapshot every morning; reports read them for closed days.
+            if (options.Snapshots)
+                SnapshotHistory.RunAsync(temporary, options.Year).GetAwaiter().GetResult();
             SqliteConnection.ClearAllPools();
             Directory.Move(temporary, target);
             Console.WriteLine($"data folder ready: {target} ({new FileInfo(Path.Combine(target, "onestop.db")).Length / 1_048_576} MB)");
@@ -237,7 +241,8 @@ internal static class DataGenerator
                 .Set("ResolvedLate", resolved > legalDue).Set("ResultElectronic", resolved is not null)
                 .Set("ProcessingWorkingMinutes", processing).Set("PausedWorkingMinutes", resolved is null ? null : pauseMinutes)
                 .Set("ReturnedAt", returned).Set("ReturnedUnitCode", returned is null ? null : unit.Code)
-                .Set("EndedAt", resolved ?? closedAt).Insert();
+                .Set("EndedAt", resolved ?? closedAt).Set("CurrentUnitCode", unit.Code).Set("CurrentStepId", step)
+                .Set("PausedSince", open && paused ? pauseStart : null).Insert();
 
             if (returned is { } given && random.NextDouble() < 0.3)
             {
@@ -318,7 +323,7 @@ internal static class DataGenerator
         [
             "DossierId", "ProcedureId", "DefinitionVersion", "Channel", "ReceivedAt", "ReceivedUnitCode", "PapersElectronic", "PapersReused",
             "LegalDueDate", "ResolvedAt", "ResolvedUnitCode", "ResolvedLate", "ResultElectronic", "ProcessingWorkingMinutes",
-            "PausedWorkingMinutes", "ReturnedAt", "ReturnedUnitCode", "EndedAt",
+            "PausedWorkingMinutes", "ReturnedAt", "ReturnedUnitCode", "EndedAt", "CurrentUnitCode", "CurrentStepId", "PausedSince",
         ]);
         public TableWriter Rating { get; } = new(connection, transaction, "SatisfactionRatings",
             ["DossierId", "DossierCode", "Score", "RatedBy", "UnitCode", "RatedAt"]);

@@ -22,7 +22,10 @@ internal sealed class DossierReportFactConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(f => new { f.ResolvedAt, f.ResolvedUnitCode, f.ResolvedLate, f.ResultElectronic, f.ProcessingWorkingMinutes, f.PausedWorkingMinutes })
             .HasDatabaseName("IX_DossierReportFacts_Resolved");
         builder.HasIndex(f => new { f.ReturnedAt, f.ReturnedUnitCode }).HasDatabaseName("IX_DossierReportFacts_Returned");
-        builder.HasIndex(f => new { f.EndedAt, f.ReceivedAt }).HasDatabaseName("IX_DossierReportFacts_Ended");
+        builder.Property(f => f.CurrentUnitCode).HasMaxLength(35);
+        builder.Property(f => f.CurrentStepId).HasMaxLength(64);
+        builder.HasIndex(f => new { f.EndedAt, f.ReceivedAt, f.CurrentUnitCode, f.ProcedureId, f.CurrentStepId, f.LegalDueDate, f.PausedSince })
+            .HasDatabaseName("IX_DossierReportFacts_Open");
     }
 }
 

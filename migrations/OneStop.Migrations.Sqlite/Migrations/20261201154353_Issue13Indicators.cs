@@ -44,7 +44,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     PausedWorkingMinutes = table.Column<int>(type: "INTEGER", nullable: true),
                     ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReturnedUnitCode = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
-                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CurrentUnitCode = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
+                    CurrentStepId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PausedSince = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -130,9 +133,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                 columns: new[] { "Action", "At", "UnitCode", "FromStatus" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierReportFacts_Ended",
+                name: "IX_DossierReportFacts_Open",
                 table: "DossierReportFacts",
-                columns: new[] { "EndedAt", "ReceivedAt" });
+                columns: new[] { "EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierReportFacts_Received",

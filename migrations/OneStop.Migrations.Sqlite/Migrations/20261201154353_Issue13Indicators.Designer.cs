@@ -11,7 +11,7 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OneStopDbContext))]
-    [Migration("20261201150050_Issue13Indicators")]
+    [Migration("20261201154353_Issue13Indicators")]
     partial class Issue13Indicators
     {
         /// <inheritdoc />
@@ -771,6 +771,14 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CurrentStepId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
 
@@ -785,6 +793,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("PapersReused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PausedSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("PausedWorkingMinutes")
                         .HasColumnType("INTEGER");
@@ -826,14 +837,14 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
                     b.HasKey("DossierId");
 
-                    b.HasIndex("EndedAt", "ReceivedAt")
-                        .HasDatabaseName("IX_DossierReportFacts_Ended");
-
                     b.HasIndex("ReturnedAt", "ReturnedUnitCode")
                         .HasDatabaseName("IX_DossierReportFacts_Returned");
 
                     b.HasIndex("ResolvedAt", "ResolvedUnitCode", "ResolvedLate", "ResultElectronic", "ProcessingWorkingMinutes", "PausedWorkingMinutes")
                         .HasDatabaseName("IX_DossierReportFacts_Resolved");
+
+                    b.HasIndex("EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince")
+                        .HasDatabaseName("IX_DossierReportFacts_Open");
 
                     b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
                         .HasDatabaseName("IX_DossierReportFacts_Received");

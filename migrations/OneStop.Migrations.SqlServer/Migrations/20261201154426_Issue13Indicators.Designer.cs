@@ -12,7 +12,7 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(OneStopDbContext))]
-    [Migration("20261201150256_Issue13Indicators")]
+    [Migration("20261201154426_Issue13Indicators")]
     partial class Issue13Indicators
     {
         /// <inheritdoc />
@@ -788,6 +788,14 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("CurrentStepId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CurrentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("int");
 
@@ -802,6 +810,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("PapersReused")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("PausedSince")
+                        .HasColumnType("datetime2");
 
                     b.Property<int?>("PausedWorkingMinutes")
                         .HasColumnType("int");
@@ -843,14 +854,14 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
                     b.HasKey("DossierId");
 
-                    b.HasIndex("EndedAt", "ReceivedAt")
-                        .HasDatabaseName("IX_DossierReportFacts_Ended");
-
                     b.HasIndex("ReturnedAt", "ReturnedUnitCode")
                         .HasDatabaseName("IX_DossierReportFacts_Returned");
 
                     b.HasIndex("ResolvedAt", "ResolvedUnitCode", "ResolvedLate", "ResultElectronic", "ProcessingWorkingMinutes", "PausedWorkingMinutes")
                         .HasDatabaseName("IX_DossierReportFacts_Resolved");
+
+                    b.HasIndex("EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince")
+                        .HasDatabaseName("IX_DossierReportFacts_Open");
 
                     b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
                         .HasDatabaseName("IX_DossierReportFacts_Received");

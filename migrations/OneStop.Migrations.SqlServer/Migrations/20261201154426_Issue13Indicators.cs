@@ -44,7 +44,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     PausedWorkingMinutes = table.Column<int>(type: "int", nullable: true),
                     ReturnedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ReturnedUnitCode = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: true),
-                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CurrentUnitCode = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: true),
+                    CurrentStepId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PausedSince = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -130,9 +133,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                 columns: new[] { "Action", "At", "UnitCode", "FromStatus" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierReportFacts_Ended",
+                name: "IX_DossierReportFacts_Open",
                 table: "DossierReportFacts",
-                columns: new[] { "EndedAt", "ReceivedAt" });
+                columns: new[] { "EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierReportFacts_Received",
