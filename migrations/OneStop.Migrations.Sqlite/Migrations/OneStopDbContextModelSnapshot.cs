@@ -858,6 +858,84 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgressOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PausedWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProcessingWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedCounter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDigitized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedFullOnlineProcedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedFullOnlineProcedureOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedReusing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedUnsynced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedElectronicResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedTimed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Day", "UnitCode");
 
                     b.ToTable("IndicatorSnapshots");
@@ -1083,132 +1161,6 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .WithMany("Events")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
-                {
-                    b.OwnsOne("OneStop.Infrastructure.Reports.IndicatorCounts", "Counts", b1 =>
-                        {
-                            b1.Property<DateOnly>("IndicatorSnapshotDay")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("IndicatorSnapshotUnitCode")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Declined")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Declined");
-
-                            b1.Property<int>("InProgress")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("InProgress");
-
-                            b1.Property<int>("InProgressOverdue")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("InProgressOverdue");
-
-                            b1.Property<int>("NotAccepted")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("NotAccepted");
-
-                            b1.Property<long>("PausedWorkingMinutes")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("PausedWorkingMinutes");
-
-                            b1.Property<long>("ProcessingWorkingMinutes")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ProcessingWorkingMinutes");
-
-                            b1.Property<int>("Rated1")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Rated1");
-
-                            b1.Property<int>("Rated2")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Rated2");
-
-                            b1.Property<int>("Rated3")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Rated3");
-
-                            b1.Property<int>("Rated4")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Rated4");
-
-                            b1.Property<int>("Rated5")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Rated5");
-
-                            b1.Property<int>("Received")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Received");
-
-                            b1.Property<int>("ReceivedCounter")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReceivedCounter");
-
-                            b1.Property<int>("ReceivedDigitized")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReceivedDigitized");
-
-                            b1.Property<int>("ReceivedFullOnlineProcedure")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReceivedFullOnlineProcedure");
-
-                            b1.Property<int>("ReceivedFullOnlineProcedureOnline")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReceivedFullOnlineProcedureOnline");
-
-                            b1.Property<int>("ReceivedOnline")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReceivedOnline");
-
-                            b1.Property<int>("ReceivedPost")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReceivedPost");
-
-                            b1.Property<int>("ReceivedReusing")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReceivedReusing");
-
-                            b1.Property<int>("ReceivedUnsynced")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReceivedUnsynced");
-
-                            b1.Property<int>("Resolved")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Resolved");
-
-                            b1.Property<int>("ResolvedElectronicResult")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ResolvedElectronicResult");
-
-                            b1.Property<int>("ResolvedLate")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ResolvedLate");
-
-                            b1.Property<int>("ResolvedTimed")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ResolvedTimed");
-
-                            b1.Property<int>("Returned")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Returned");
-
-                            b1.Property<int>("Withdrawn")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Withdrawn");
-
-                            b1.HasKey("IndicatorSnapshotDay", "IndicatorSnapshotUnitCode");
-
-                            b1.ToTable("IndicatorSnapshots");
-
-                            b1.WithOwner()
-                                .HasForeignKey("IndicatorSnapshotDay", "IndicatorSnapshotUnitCode");
-                        });
-
-                    b.Navigation("Counts")
                         .IsRequired();
                 });
 

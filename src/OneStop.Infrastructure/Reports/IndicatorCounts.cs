@@ -5,7 +5,7 @@ namespace OneStop.Infrastructure.Reports;
 /// average is a quotient of two of these, so counts of days, units or snapshots simply add up and the
 /// quotient is taken last. Which event puts a dossier into which count is said on each property.
 /// </summary>
-public sealed class IndicatorCounts
+public class IndicatorCounts
 {
     /// <summary>Dossiers whose <c>receive</c> event falls in the period, counted at the receiving unit.</summary>
     public int Received { get; set; }

@@ -151,8 +151,6 @@ public sealed class IndicatorQueries(OneStopDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<OpenWork>> OpenWorkAsync(DateTime at, CancellationToken ct)
     {
-        if (at >= clock.GetUtcNow().UtcDateTime)
-            return await OpenWorkNowAsync(at, ct);
         var pauses = db.Set<ClockPause>();
         var rows = await db.ReportFacts.AsNoTracking()
             .Where(f => f.ReceivedAt < at && (f.EndedAt == null || f.EndedAt >= at))
@@ -185,8 +183,10 @@ public sealed class IndicatorQueries(OneStopDbContext db, TimeProvider clock)
     /// Today's open work: the facts of open dossiers already say where each is and since when it waits, so this is one
     /// scan of a covering index — the past needs the history (<see cref="OpenWorkAsync"/>).
     /// </summary>
-    private async Task<IReadOnlyList<OpenWork>> OpenWorkNowAsync(DateTime at, CancellationToken ct)
+    public async Task<IReadOnlyList<OpenWork>> OpenWorkNowAsync(CancellationToken ct)
     {
+        // Everything that happened up to this very instant counts as done, as the flows count it.
+        var at = clock.GetUtcNow().UtcDateTime.AddTicks(1);
         var rows = await db.ReportFacts.AsNoTracking()
             .Where(f => f.EndedAt == null && f.ReceivedAt < at)
             .GroupBy(f => new { f.CurrentUnitCode, f.ProcedureId, f.CurrentStepId })

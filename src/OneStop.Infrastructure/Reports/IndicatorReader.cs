@@ -38,11 +38,11 @@ public sealed class IndicatorReader(OneStopDbContext db, IndicatorQueries live, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var endOfPeriod = VietnamDays.Start(to.AddDays(1));
-        // Open work is the state just before the instant given: for today, take it just after now, so that what
-        // happened at this very instant counts as done, as the flows count it.
-        var stockAt = endOfPeriod <= now ? endOfPeriod : now.AddTicks(1);
-        // The open work by step is always live: the snapshot keeps per-unit totals, not steps.
-        var open = await live.OpenWorkAsync(stockAt, ct);
+        // The open work at the period's end, or now for a period that reaches today (read from the facts alone).
+        // By step it is always live: the snapshot keeps per-unit totals, not steps.
+        var reachesNow = endOfPeriod > now;
+        var stockAt = reachesNow ? now : endOfPeriod;
+        var open = reachesNow ? await live.OpenWorkNowAsync(ct) : await live.OpenWorkAsync(endOfPeriod, ct);
         var stock = snapshotted.Contains(to)
             ? await SnapshotStockAsync(to, ct)
             : IndicatorQueries.StockByUnit(open);
@@ -81,30 +81,30 @@ public sealed class IndicatorReader(OneStopDbContext db, IndicatorQueries live, 
             .Select(g => new
             {
                 Unit = g.Key,
-                Received = g.Sum(s => s.Counts.Received),
-                ReceivedCounter = g.Sum(s => s.Counts.ReceivedCounter),
-                ReceivedOnline = g.Sum(s => s.Counts.ReceivedOnline),
-                ReceivedPost = g.Sum(s => s.Counts.ReceivedPost),
-                ReceivedFullOnlineProcedure = g.Sum(s => s.Counts.ReceivedFullOnlineProcedure),
-                ReceivedFullOnlineProcedureOnline = g.Sum(s => s.Counts.ReceivedFullOnlineProcedureOnline),
-                ReceivedDigitized = g.Sum(s => s.Counts.ReceivedDigitized),
-                ReceivedReusing = g.Sum(s => s.Counts.ReceivedReusing),
-                ReceivedUnsynced = g.Sum(s => s.Counts.ReceivedUnsynced),
-                Resolved = g.Sum(s => s.Counts.Resolved),
-                ResolvedLate = g.Sum(s => s.Counts.ResolvedLate),
-                ResolvedElectronicResult = g.Sum(s => s.Counts.ResolvedElectronicResult),
-                ResolvedTimed = g.Sum(s => s.Counts.ResolvedTimed),
-                ProcessingWorkingMinutes = g.Sum(s => s.Counts.ProcessingWorkingMinutes),
-                PausedWorkingMinutes = g.Sum(s => s.Counts.PausedWorkingMinutes),
-                Returned = g.Sum(s => s.Counts.Returned),
-                NotAccepted = g.Sum(s => s.Counts.NotAccepted),
-                Declined = g.Sum(s => s.Counts.Declined),
-                Withdrawn = g.Sum(s => s.Counts.Withdrawn),
-                Rated1 = g.Sum(s => s.Counts.Rated1),
-                Rated2 = g.Sum(s => s.Counts.Rated2),
-                Rated3 = g.Sum(s => s.Counts.Rated3),
-                Rated4 = g.Sum(s => s.Counts.Rated4),
-                Rated5 = g.Sum(s => s.Counts.Rated5),
+                Received = g.Sum(s => s.Received),
+                ReceivedCounter = g.Sum(s => s.ReceivedCounter),
+                ReceivedOnline = g.Sum(s => s.ReceivedOnline),
+                ReceivedPost = g.Sum(s => s.ReceivedPost),
+                ReceivedFullOnlineProcedure = g.Sum(s => s.ReceivedFullOnlineProcedure),
+                ReceivedFullOnlineProcedureOnline = g.Sum(s => s.ReceivedFullOnlineProcedureOnline),
+                ReceivedDigitized = g.Sum(s => s.ReceivedDigitized),
+                ReceivedReusing = g.Sum(s => s.ReceivedReusing),
+                ReceivedUnsynced = g.Sum(s => s.ReceivedUnsynced),
+                Resolved = g.Sum(s => s.Resolved),
+                ResolvedLate = g.Sum(s => s.ResolvedLate),
+                ResolvedElectronicResult = g.Sum(s => s.ResolvedElectronicResult),
+                ResolvedTimed = g.Sum(s => s.ResolvedTimed),
+                ProcessingWorkingMinutes = g.Sum(s => s.ProcessingWorkingMinutes),
+                PausedWorkingMinutes = g.Sum(s => s.PausedWorkingMinutes),
+                Returned = g.Sum(s => s.Returned),
+                NotAccepted = g.Sum(s => s.NotAccepted),
+                Declined = g.Sum(s => s.Declined),
+                Withdrawn = g.Sum(s => s.Withdrawn),
+                Rated1 = g.Sum(s => s.Rated1),
+                Rated2 = g.Sum(s => s.Rated2),
+                Rated3 = g.Sum(s => s.Rated3),
+                Rated4 = g.Sum(s => s.Rated4),
+                Rated5 = g.Sum(s => s.Rated5),
             })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Unit, r => new IndicatorCounts
@@ -122,7 +122,7 @@ public sealed class IndicatorReader(OneStopDbContext db, IndicatorQueries live, 
     private async Task<Dictionary<string, IndicatorCounts>> SnapshotStockAsync(DateOnly day, CancellationToken ct) =>
         await db.IndicatorSnapshots.AsNoTracking()
             .Where(s => s.Day == day)
-            .Select(s => new { s.UnitCode, s.Counts.InProgress, s.Counts.InProgressOverdue })
+            .Select(s => new { s.UnitCode, s.InProgress, s.InProgressOverdue })
             .ToDictionaryAsync(s => s.UnitCode, s => new IndicatorCounts { InProgress = s.InProgress, InProgressOverdue = s.InProgressOverdue },
                 StringComparer.OrdinalIgnoreCase, ct);
 }

@@ -5,11 +5,19 @@ namespace OneStop.Infrastructure.Reports;
 /// 06:00 the next morning and never updated: reports for that day read it, so later edits cannot change what
 /// the provincial operations centre saw. The in-progress stock is as at the snapshot.
 /// </summary>
-public sealed class IndicatorSnapshot
+/// <remarks>The counts are the snapshot's own columns (it is an <see cref="IndicatorCounts"/>), so summing a year of them
+/// is one plain grouped SUM per column.</remarks>
+public sealed class IndicatorSnapshot : IndicatorCounts
 {
     public DateOnly Day { get; set; }
     public string UnitCode { get; set; } = "";
-    public IndicatorCounts Counts { get; set; } = new();
+
+    public static IndicatorSnapshot Of(DateOnly day, string unitCode, IndicatorCounts counts)
+    {
+        var snapshot = new IndicatorSnapshot { Day = day, UnitCode = unitCode };
+        snapshot.Add(counts);
+        return snapshot;
+    }
 }
 
 /// <summary>Marks a day as snapshotted (also when no unit had anything that day); its key makes a second run a no-op.</summary>

@@ -39,14 +39,14 @@ public sealed class IndicatorSnapshotJob(OneStopDbContext db, IndicatorQueries q
         var start = VietnamDays.Start(day);
         var end = VietnamDays.Start(day.AddDays(1));
         var counts = await queries.FlowsAsync(start, end, ct);
-        foreach (var (unit, stock) in IndicatorQueries.StockByUnit(await queries.OpenWorkAsync(end <= now ? end : now.AddTicks(1), ct)))
+        foreach (var (unit, stock) in IndicatorQueries.StockByUnit((end <= now ? await queries.OpenWorkAsync(end, ct) : await queries.OpenWorkNowAsync(ct))))
         {
             if (!counts.TryGetValue(unit, out var c))
                 counts[unit] = c = new IndicatorCounts();
             c.AddStock(stock);
         }
 
-        var rows = counts.Where(c => !c.Value.IsEmpty).Select(c => new IndicatorSnapshot { Day = day, UnitCode = c.Key, Counts = c.Value }).ToList();
+        var rows = counts.Where(c => !c.Value.IsEmpty).Select(c => IndicatorSnapshot.Of(day, c.Key, c.Value)).ToList();
         db.IndicatorSnapshots.AddRange(rows);
         db.IndicatorSnapshotDays.Add(new IndicatorSnapshotDay { Day = day, TakenAt = now, Units = rows.Count });
         try

@@ -28,7 +28,7 @@ public sealed class DailySnapshotTests(OneStopFactory factory) : IClassFixture<O
         await db.IndicatorSnapshotDays.CountAsync(),
         string.Join(";", (await db.IndicatorSnapshots.AsNoTracking().ToListAsync())
             .OrderBy(s => s.Day).ThenBy(s => s.UnitCode, StringComparer.Ordinal)
-            .Select(s => $"{s.Day:yyyy-MM-dd}/{s.UnitCode}:{s.Counts.Received}/{s.Counts.Resolved}/{s.Counts.InProgress}"))));
+            .Select(s => $"{s.Day:yyyy-MM-dd}/{s.UnitCode}:{s.Received}/{s.Resolved}/{s.InProgress}"))));
 
     [Fact]
     public async Task A_closed_day_is_frozen_once_read_from_the_snapshot_and_a_rerun_changes_nothing()

@@ -51,13 +51,8 @@ internal sealed class IndicatorSnapshotConfiguration : IEntityTypeConfiguration<
     {
         builder.HasKey(s => new { s.Day, s.UnitCode });
         builder.Property(s => s.UnitCode).HasMaxLength(35);
-        // The counts are plain columns named as IndicatorCounts names them.
-        builder.OwnsOne(s => s.Counts, counts =>
-        {
-            foreach (var property in typeof(IndicatorCounts).GetProperties().Where(p => p.CanWrite))
-                counts.Property(property.Name).HasColumnName(property.Name);
-        });
-        builder.Navigation(s => s.Counts).IsRequired();
+        // IndicatorCounts is not an entity of its own: its counts are this table's columns.
+        builder.HasBaseType((Type?)null);
     }
 }
 

@@ -12,7 +12,7 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(OneStopDbContext))]
-    [Migration("20261201154426_Issue13Indicators")]
+    [Migration("20261201160139_Issue13Indicators")]
     partial class Issue13Indicators
     {
         /// <inheritdoc />
@@ -878,6 +878,84 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
 
+                    b.Property<int>("Declined")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InProgressOverdue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PausedWorkingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProcessingWorkingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rated1")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated2")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated3")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated4")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated5")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedCounter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedDigitized")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedFullOnlineProcedure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedFullOnlineProcedureOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedPost")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedReusing")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedUnsynced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedElectronicResult")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedTimed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("int");
+
                     b.HasKey("Day", "UnitCode");
 
                     b.ToTable("IndicatorSnapshots");
@@ -1105,132 +1183,6 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .WithMany("Events")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
-                {
-                    b.OwnsOne("OneStop.Infrastructure.Reports.IndicatorCounts", "Counts", b1 =>
-                        {
-                            b1.Property<DateOnly>("IndicatorSnapshotDay")
-                                .HasColumnType("date");
-
-                            b1.Property<string>("IndicatorSnapshotUnitCode")
-                                .HasColumnType("nvarchar(35)");
-
-                            b1.Property<int>("Declined")
-                                .HasColumnType("int")
-                                .HasColumnName("Declined");
-
-                            b1.Property<int>("InProgress")
-                                .HasColumnType("int")
-                                .HasColumnName("InProgress");
-
-                            b1.Property<int>("InProgressOverdue")
-                                .HasColumnType("int")
-                                .HasColumnName("InProgressOverdue");
-
-                            b1.Property<int>("NotAccepted")
-                                .HasColumnType("int")
-                                .HasColumnName("NotAccepted");
-
-                            b1.Property<long>("PausedWorkingMinutes")
-                                .HasColumnType("bigint")
-                                .HasColumnName("PausedWorkingMinutes");
-
-                            b1.Property<long>("ProcessingWorkingMinutes")
-                                .HasColumnType("bigint")
-                                .HasColumnName("ProcessingWorkingMinutes");
-
-                            b1.Property<int>("Rated1")
-                                .HasColumnType("int")
-                                .HasColumnName("Rated1");
-
-                            b1.Property<int>("Rated2")
-                                .HasColumnType("int")
-                                .HasColumnName("Rated2");
-
-                            b1.Property<int>("Rated3")
-                                .HasColumnType("int")
-                                .HasColumnName("Rated3");
-
-                            b1.Property<int>("Rated4")
-                                .HasColumnType("int")
-                                .HasColumnName("Rated4");
-
-                            b1.Property<int>("Rated5")
-                                .HasColumnType("int")
-                                .HasColumnName("Rated5");
-
-                            b1.Property<int>("Received")
-                                .HasColumnType("int")
-                                .HasColumnName("Received");
-
-                            b1.Property<int>("ReceivedCounter")
-                                .HasColumnType("int")
-                                .HasColumnName("ReceivedCounter");
-
-                            b1.Property<int>("ReceivedDigitized")
-                                .HasColumnType("int")
-                                .HasColumnName("ReceivedDigitized");
-
-                            b1.Property<int>("ReceivedFullOnlineProcedure")
-                                .HasColumnType("int")
-                                .HasColumnName("ReceivedFullOnlineProcedure");
-
-                            b1.Property<int>("ReceivedFullOnlineProcedureOnline")
-                                .HasColumnType("int")
-                                .HasColumnName("ReceivedFullOnlineProcedureOnline");
-
-                            b1.Property<int>("ReceivedOnline")
-                                .HasColumnType("int")
-                                .HasColumnName("ReceivedOnline");
-
-                            b1.Property<int>("ReceivedPost")
-                                .HasColumnType("int")
-                                .HasColumnName("ReceivedPost");
-
-                            b1.Property<int>("ReceivedReusing")
-                                .HasColumnType("int")
-                                .HasColumnName("ReceivedReusing");
-
-                            b1.Property<int>("ReceivedUnsynced")
-                                .HasColumnType("int")
-                                .HasColumnName("ReceivedUnsynced");
-
-                            b1.Property<int>("Resolved")
-                                .HasColumnType("int")
-                                .HasColumnName("Resolved");
-
-                            b1.Property<int>("ResolvedElectronicResult")
-                                .HasColumnType("int")
-                                .HasColumnName("ResolvedElectronicResult");
-
-                            b1.Property<int>("ResolvedLate")
-                                .HasColumnType("int")
-                                .HasColumnName("ResolvedLate");
-
-                            b1.Property<int>("ResolvedTimed")
-                                .HasColumnType("int")
-                                .HasColumnName("ResolvedTimed");
-
-                            b1.Property<int>("Returned")
-                                .HasColumnType("int")
-                                .HasColumnName("Returned");
-
-                            b1.Property<int>("Withdrawn")
-                                .HasColumnType("int")
-                                .HasColumnName("Withdrawn");
-
-                            b1.HasKey("IndicatorSnapshotDay", "IndicatorSnapshotUnitCode");
-
-                            b1.ToTable("IndicatorSnapshots");
-
-                            b1.WithOwner()
-                                .HasForeignKey("IndicatorSnapshotDay", "IndicatorSnapshotUnitCode");
-                        });
-
-                    b.Navigation("Counts")
                         .IsRequired();
                 });
 
