@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<Events.IDomainEventHandler, Events.ResultsHandler>();
         services.AddScoped<Events.IDomainEventHandler, Events.NotificationHandler>();
         services.AddScoped<Events.IDomainEventHandler, Events.TimerHandler>();
+        // Last: it reads what the others did (the issued results) into the dossier's report fact.
+        services.AddScoped<Events.IDomainEventHandler, Events.ReportFactsHandler>();
         services.AddTransient<Timers.DossierTimerJob>();
         services.AddHostedService<Timers.TimerStartup>();
         services.AddOneStopIdentity(configuration);
@@ -38,6 +40,7 @@ public static class DependencyInjection
         services.AddOneStopDocuments(configuration, dataDirectory);
         // Antiforgery and cookie tickets of any node must open on every other one (DESIGN §12).
         services.AddDataProtection().SetApplicationName("OneStop").PersistKeysToDbContext<OneStopDbContext>();
+        Reports.ReportsRegistration.AddOneStopReports(services);
         return services;
     }
 

@@ -318,10 +318,16 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -385,6 +391,8 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.HasIndex("DueDate");
 
                     b.HasIndex("OwnerUserName");
+
+                    b.HasIndex("SubmittedAt");
 
                     b.HasIndex("CurrentUnitCode", "AssigneeUserName");
 
@@ -520,6 +528,8 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.HasIndex("DossierId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "At", "UnitCode", "FromStatus");
+
                     b.ToTable("DossierEvents");
                 });
 
@@ -561,6 +571,43 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.HasIndex("DoneAt", "DueAt");
 
                     b.ToTable("DossierTimers");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Ratings.SatisfactionRating", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("RatedAt", "UnitCode", "Score");
+
+                    b.ToTable("SatisfactionRatings", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Domain.Units.Unit", b =>
@@ -978,6 +1025,205 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.DossierReportFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CurrentStepId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CurrentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LegalDueDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PapersElectronic")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PapersReused")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PausedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcedureId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ResolvedLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ResolvedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<bool>("ResultElectronic")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("ReturnedAt", "ReturnedUnitCode")
+                        .HasDatabaseName("IX_DossierReportFacts_Returned");
+
+                    b.HasIndex("ResolvedAt", "ResolvedUnitCode", "ResolvedLate", "ResultElectronic", "ProcessingWorkingMinutes", "PausedWorkingMinutes")
+                        .HasDatabaseName("IX_DossierReportFacts_Resolved");
+
+                    b.HasIndex("EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince")
+                        .HasDatabaseName("IX_DossierReportFacts_Open");
+
+                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
+                        .HasDatabaseName("IX_DossierReportFacts_Received");
+
+                    b.ToTable("DossierReportFacts", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InProgressOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PausedWorkingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProcessingWorkingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rated1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated5")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedCounter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedDigitized")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedFullOnlineProcedure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedFullOnlineProcedureOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedPost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedReusing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedUnsynced")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedElectronicResult")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedTimed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "UnitCode");
+
+                    b.ToTable("IndicatorSnapshots");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshotDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("IndicatorSnapshotDays");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningCertificate", b =>

@@ -318,10 +318,16 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("int");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("datetime2");
@@ -385,6 +391,8 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasIndex("DueDate");
 
                     b.HasIndex("OwnerUserName");
+
+                    b.HasIndex("SubmittedAt");
 
                     b.HasIndex("CurrentUnitCode", "AssigneeUserName");
 
@@ -520,6 +528,8 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasIndex("DossierId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "At", "UnitCode", "FromStatus");
+
                     b.ToTable("DossierEvents");
                 });
 
@@ -561,6 +571,43 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasIndex("DoneAt", "DueAt");
 
                     b.ToTable("DossierTimers");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Ratings.SatisfactionRating", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("RatedAt", "UnitCode", "Score");
+
+                    b.ToTable("SatisfactionRatings", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Domain.Units.Unit", b =>
@@ -978,6 +1025,205 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.DossierReportFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("CurrentStepId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CurrentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LegalDueDate")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("PapersElectronic")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("PapersReused")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("PausedSince")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProcedureId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReceivedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ResolvedLate")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ResolvedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<bool>("ResultElectronic")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReturnedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("ReturnedAt", "ReturnedUnitCode")
+                        .HasDatabaseName("IX_DossierReportFacts_Returned");
+
+                    b.HasIndex("ResolvedAt", "ResolvedUnitCode", "ResolvedLate", "ResultElectronic", "ProcessingWorkingMinutes", "PausedWorkingMinutes")
+                        .HasDatabaseName("IX_DossierReportFacts_Resolved");
+
+                    b.HasIndex("EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince")
+                        .HasDatabaseName("IX_DossierReportFacts_Open");
+
+                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
+                        .HasDatabaseName("IX_DossierReportFacts_Received");
+
+                    b.ToTable("DossierReportFacts", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InProgressOverdue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PausedWorkingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProcessingWorkingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rated1")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated2")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated3")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated4")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated5")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedCounter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedDigitized")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedFullOnlineProcedure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedFullOnlineProcedureOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedPost")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedReusing")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedUnsynced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedElectronicResult")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedTimed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "UnitCode");
+
+                    b.ToTable("IndicatorSnapshots");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshotDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("IndicatorSnapshotDays");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningCertificate", b =>

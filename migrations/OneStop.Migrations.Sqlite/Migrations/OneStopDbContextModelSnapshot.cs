@@ -305,10 +305,16 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("TEXT");
@@ -372,6 +378,8 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("DueDate");
 
                     b.HasIndex("OwnerUserName");
+
+                    b.HasIndex("SubmittedAt");
 
                     b.HasIndex("CurrentUnitCode", "AssigneeUserName");
 
@@ -505,6 +513,8 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("DossierId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "At", "UnitCode", "FromStatus");
+
                     b.ToTable("DossierEvents");
                 });
 
@@ -546,6 +556,43 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("DoneAt", "DueAt");
 
                     b.ToTable("DossierTimers");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Ratings.SatisfactionRating", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("RatedAt", "UnitCode", "Score");
+
+                    b.ToTable("SatisfactionRatings", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Domain.Units.Unit", b =>
@@ -957,6 +1004,205 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.DossierReportFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentStepId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LegalDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PapersElectronic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PapersReused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PausedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PausedWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProcessingWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResultElectronic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("ReturnedAt", "ReturnedUnitCode")
+                        .HasDatabaseName("IX_DossierReportFacts_Returned");
+
+                    b.HasIndex("ResolvedAt", "ResolvedUnitCode", "ResolvedLate", "ResultElectronic", "ProcessingWorkingMinutes", "PausedWorkingMinutes")
+                        .HasDatabaseName("IX_DossierReportFacts_Resolved");
+
+                    b.HasIndex("EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince")
+                        .HasDatabaseName("IX_DossierReportFacts_Open");
+
+                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
+                        .HasDatabaseName("IX_DossierReportFacts_Received");
+
+                    b.ToTable("DossierReportFacts", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgressOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PausedWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProcessingWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedCounter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDigitized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedFullOnlineProcedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedFullOnlineProcedureOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedReusing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedUnsynced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedElectronicResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedTimed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "UnitCode");
+
+                    b.ToTable("IndicatorSnapshots");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Reports.IndicatorSnapshotDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("IndicatorSnapshotDays");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningCertificate", b =>

@@ -64,6 +64,10 @@ public static class ServiceExtensions
                 var now = clock.GetUtcNow().UtcDateTime;
                 return (notBefore is null || notBefore <= now.Add(parameters.ClockSkew)) && (expires is null || expires >= now.Subtract(parameters.ClockSkew));
             });
+        // The dashboard page's session cookie, for /hangfire only (Features/Auth/SessionEndpoints); Hangfire's own
+        // forms take their antiforgery tokens from AddAntiforgery.
+        new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddOneStopSessionCookie();
+        services.AddAntiforgery();
         // Officer roles are data (a definition's own, such as appraiser): an officer is anyone signed in with a role but citizen.
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(RoleNames.Admin))

@@ -88,7 +88,9 @@ public static class NationalPortalSyncRegistration
     {
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new AdminDashboardAuthorizationFilter()],
+            // Hangfire's default lets local requests in; only admins may, bearer or session cookie.
+            Authorization = [],
+            AsyncAuthorization = [new AdminDashboardAuthorizationFilter()],
             DashboardTitle = "OneStop — tác vụ nền",
             DisplayStorageConnectionString = false,
             AppPath = null,

@@ -46,6 +46,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<Signing.SigningCertificate> SigningCertificates => Set<Signing.SigningCertificate>();
     /// <summary>ASP.NET Core data-protection keys, shared by every node (DESIGN §12).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Reports.DossierReportFact> ReportFacts => Set<Reports.DossierReportFact>();
+    public DbSet<Domain.Ratings.SatisfactionRating> Ratings => Set<Domain.Ratings.SatisfactionRating>();
+    public DbSet<Reports.IndicatorSnapshot> IndicatorSnapshots => Set<Reports.IndicatorSnapshot>();
+    public DbSet<Reports.IndicatorSnapshotDay> IndicatorSnapshotDays => Set<Reports.IndicatorSnapshotDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);

@@ -53,6 +53,8 @@ public sealed class DatabaseInitializer(
             await SeedDemoDataAsync(ct);
         await BootstrapAdminAsync(ct);
         await LoadWorkflowsAsync(ct);
+        if (await Reports.ReportFactBackfill.RunAsync(db, ct) is > 0 and var projected)
+            logger.LogInformation("Projected {Count} dossiers written before the indicators existed", projected);
     }
 
     /// <summary>Adds the shipped days that the table lacks; days an admin edited are left alone.</summary>
