@@ -148,7 +148,7 @@ public sealed partial class Dossier
         Status = waiting;
     }
 
-    /// <summary>Ends the running pause: the due dates move by the office time it lasted, or restart.</summary>
+    /// <summary>Ends the running pause: the due dates — the legal one too — move by the office time it lasted, or restart.</summary>
     internal void EndPause(DossierContext context)
     {
         var pause = OpenPause!;

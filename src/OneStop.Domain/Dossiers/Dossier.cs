@@ -67,8 +67,9 @@ public sealed partial class Dossier
     public DateTime? ClockStartedAt { get; internal set; }
     public DateTime? DueDate { get; internal set; }
     /// <summary>
-    /// The due date the law gives, before any apology moved it (pauses and restarts move it, as they move the due
-    /// date): a dossier resolved after it is late in every report and in the portal sync, apology or not (DESIGN §6).
+    /// The legal due date: the due date as the law sets it, moved by the applicant's pauses like the due date
+    /// (their time is not counted against the unit) but never by an apology. Reports count a dossier resolved
+    /// after it as late, apology or not (DESIGN §6, §11).
     /// </summary>
     public DateTime? OriginalDueDate { get; internal set; }
     public DateTime? StepStartedAt { get; private set; }
@@ -77,6 +78,13 @@ public sealed partial class Dossier
     public DateTime? ReturnedAt { get; internal set; }
     /// <summary>When the dossier was refused or stopped.</summary>
     public DateTime? ClosedAt { get; internal set; }
+    /// <summary>
+    /// Office minutes the unit worked on it, from the clock's start at reception to resolution less the pauses;
+    /// written when it is resolved, so reports average working days with a plain SQL AVG (DESIGN §11).
+    /// </summary>
+    public int? ProcessingWorkingMinutes { get; private set; }
+    /// <summary>Office minutes between reception and resolution in which the clock stood still for the applicant.</summary>
+    public int? PausedWorkingMinutes { get; private set; }
 
     public bool DueDateReset { get; internal set; }
     public bool SupplementRequestedBeforeReception { get; internal set; }

@@ -135,6 +135,7 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
         "password-wrong" => JsonContent.Create(new { currentPassword = "Khong@Phai2026", newPassword = "Moi@Hon2026y" }),
         "assign" => JsonContent.Create(new { userName = "chuyenvien.xa" }),
         "opinion" => JsonContent.Create(new { answer = "agree", comment = "Đồng ý." }),
+        "rating" => JsonContent.Create(new { score = 5, comment = "Hài lòng." }),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Body, "unknown body"),
     };
 

@@ -17,15 +17,15 @@ public sealed class CalendarUpkeepTests
     [Fact]
     public async Task A_corrected_calendar_file_reaches_an_existing_database_and_an_admins_edit_survives_it()
     {
-        // The file lives in the data folder, which the last host deletes.
-        var data = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
-        var file = Path.Combine(data, "vietnam-holidays.json");
+        // Two hosts over one store: the same instance before and after a restart. The file lives in its data folder.
+        using var store = TestStore.Create();
+        Directory.CreateDirectory(store.DataDirectory);
+        var file = Path.Combine(store.DataDirectory, "vietnam-holidays.json");
         var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "calendar", "vietnam-holidays.json")))!;
         await File.WriteAllTextAsync(file, shipped.ToJsonString());
         var start = OneStopFactory.Vietnam(2026, 10, 15, 9, 0);
 
-        using (var first = OneStopFactory.On(data, start, keepData: true, ("OneStop:CalendarFile", file)))
+        using (var first = OneStopFactory.On(store, start, ("OneStop:CalendarFile", file)))
         {
             var admin = await first.SignInAsync("admin");
             // The admin closes New Year's Eve 2027 and opens the provisional Tết day 10/02/2027 (their own decision).
@@ -41,7 +41,7 @@ public sealed class CalendarUpkeepTests
         days.Add(new JsonObject { ["date"] = "2027-09-13", ["working"] = false, ["note"] = "Ngày nghỉ thêm (kiểm thử)" });
         await File.WriteAllTextAsync(file, shipped.ToJsonString());
 
-        using var second = OneStopFactory.On(data, start.AddDays(1), keepData: false, ("OneStop:CalendarFile", file));
+        using var second = OneStopFactory.On(store, start.AddDays(1), ("OneStop:CalendarFile", file));
         var year = await (await second.CreateClient().GetAsync("/api/calendar/2027")).ReadJsonAsync();
 
         Assert.Equal("Quốc khánh (ngày liền kề) — đã công bố", Day(year, "2027-09-03").Str("note"));

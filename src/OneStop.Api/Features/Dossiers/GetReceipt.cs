@@ -102,7 +102,7 @@ public static class GetReceipt
                 // The signed notice itself: the same bytes /api/public/verify recognises.
                 var file = await db.Files.AsNoTracking().FirstAsync(f => f.Id == fileId, ct);
                 http.Response.Headers.ContentDisposition = $"inline; filename=\"thong-bao-tu-choi-giai-quyet-{dossier.Code}.pdf\"";
-                return TypedResults.Stream(store.OpenRead(file.Sha256), FileTypes.Pdf);
+                return TypedResults.Stream(await store.OpenReadAsync(file.Sha256, ct), FileTypes.Pdf);
         }
     }
 

@@ -14,6 +14,8 @@ using OneStop.Domain.Identifiers;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Telemetry;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Dossiers;
 
@@ -84,7 +86,7 @@ public static class SubmitDossier
 
     public static async Task<Results<Created<DossierResponse>, ProblemHttpResult>> Handle(
         SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, OneStopMetrics metrics, CancellationToken ct)
     {
         var actor = user.ToActor();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -107,6 +109,30 @@ public static class SubmitDossier
             return badReference;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        IdempotencyRecord? claim = null;
+        if (key.Length > 0)
+        {
+            // The key is claimed first, by the row's primary key: of two requests with one key (two nodes, or a client
+            // retrying too early) the second waits for the first to commit, then fails here and answers what it created.
+            claim = new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = requestHash, CreatedAt = context.UtcNow };
+            db.IdempotencyRecords.Add(claim);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (!DatabaseFailures.IsUnavailable(e))
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (await ReplayAsync(db, catalog, contexts, actor, key, requestHash, http, ct) is { } concurrentReplay)
+                    return concurrentReplay;
+                throw;
+            }
+        }
+        // An any-point dossier names the unit it goes to: a dissolution of either waits for this submission or wins.
+        string[] held = request.CompetentUnitCode is { Length: > 0 } competent ? [unit.Code, competent.Trim()] : [unit.Code];
+        if (await UnitLocks.HoldOpenAsync(db, held, context.Today, ct) is [var ended, ..])
+            return Problems.Conflict($"Đơn vị '{ended}' vừa được sáp nhập hoặc ngừng hoạt động; hãy chọn đơn vị kế thừa.");
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
         var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
@@ -114,13 +140,11 @@ public static class SubmitDossier
             new SubmissionRouting(request.CompetentUnitCode, request.ReturnAt));
         db.Dossiers.Add(dossier);
         await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
-        if (key.Length > 0)
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Key = key, UserName = actor.UserName, RequestHash = requestHash, DossierCode = code, CreatedAt = context.UtcNow,
-            });
+        if (claim is not null)
+            claim.DossierCode = code;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        metrics.ActionTaken("submit");
 
         http.Response.Headers.ETag = ETags.For(dossier.Version);
         return TypedResults.Created($"/api/dossiers/{code}", DossierResponse.From(dossier, context, showSecret: true));

@@ -7,6 +7,7 @@ using OneStop.Api.Common;
 using OneStop.Domain.Dossiers;
 using OneStop.Domain.Units;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Units;
 
@@ -50,9 +51,12 @@ public static class DissolveUnit
     {
         var today = VietnamTime.Today(clock);
         var effective = body?.EffectiveFrom ?? today;
-        // As for a merge: the transaction takes SQLite's write lock from the start, so no action routes a dossier to
-        // the unit between reading its open dossiers and ending it.
+        // As for a merge, the unit and its successors are locked before anything is read (UnitLocks): an action routing
+        // a dossier to or from them either committed already — and its dossier is among those read below — or waits,
+        // then finds the unit ended.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await UnitLocks.TakeExclusiveAsync(db,
+            [code, .. (body?.Successors ?? []).Select(s => s?.UnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0)], ct);
         var units = await db.Units.ToListAsync(ct);
         var unit = units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase));
         if (unit is null)

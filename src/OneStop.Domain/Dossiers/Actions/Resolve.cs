@@ -27,6 +27,8 @@ public sealed class Resolve : DossierAction
             r.Signed, r.Signed ? dossier.SignerUserName : null)));
         dossier.Status = DossierStatus.Resolved;
         dossier.Outcome = Outcomes.Granted;
+        // What the reports average: office minutes worked and paused, from reception to now (DESIGN §11).
+        dossier.RecordProcessingTime(context);
         dossier.Raise(new DossierResolved(dossier, uploaded));
         return default;
     }
