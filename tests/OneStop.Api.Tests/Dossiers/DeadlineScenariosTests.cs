@@ -1,5 +1,6 @@
 using System.Net;
 using OneStop.Api.Tests.Infrastructure;
+using OneStop.Api.Tests.Reports;
 using OneStop.Api.Tests.Sync;
 
 namespace OneStop.Api.Tests.Dossiers;
@@ -143,7 +144,7 @@ public sealed class DeadlineScenariosTests : IDisposable
     }
 
     [Fact]
-    public async Task An_apologised_dossier_resolved_after_its_original_due_date_counts_late_in_the_read_and_in_the_portal_payload()
+    public async Task An_apologised_dossier_resolved_after_its_original_due_date_counts_late_in_the_read_the_indicators_and_the_portal_payload()
     {
         var code = await ReceivedAsync(HouseholdBusiness, ["GDNHKD", "GTPLCN"], 2, 9); // due Thu 05/03 17:00
         var reception = await factory.SignInAsync("tiepnhan.xa");
@@ -167,6 +168,9 @@ public sealed class DeadlineScenariosTests : IDisposable
         Assert.True(resolved["late"]!.GetValue<bool>());
         Assert.False(resolved["resolvedOnTime"]!.GetValue<bool>());
         Assert.Equal("granted", resolved.Str("outcome"));
+        // The indicators (DESIGN §11; Decision 766/QĐ-TTg) count it late too: one resolved, none on time, one late.
+        var figures = (await (await factory.SignInAsync("lanhdao.xa")).IndicatorsAsync("from=2026-03-02&to=2026-03-06"))["figures"];
+        Assert.Equal((1, 0, 1), (figures.Int("resolved.total"), figures.Int("resolved.onTime"), figures.Int("resolved.late")));
 
         // The national portal gets the law's date as NgayHenTra, so it counts the dossier late too; the apology's date is told in GhiChu.
         await factory.Job().DeliverDueAsync(CancellationToken.None);

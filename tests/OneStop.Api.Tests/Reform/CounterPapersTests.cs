@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Tests.Citizens;
 using OneStop.Api.Tests.Documents;
 using OneStop.Api.Tests.Infrastructure;
+using OneStop.Api.Tests.Reports;
 using UglyToad.PdfPig;
 
 namespace OneStop.Api.Tests.Reform;
@@ -85,8 +86,10 @@ public sealed class CounterPapersTests(OneStopFactory factory) : IClassFixture<O
     {
         var (reception, code) = await ReceivedBirthRegistrationAsync();
         await (await factory.SignInAsync("chuyenvien.xa")).ActAsync(code, "forward");
+        var leader = await factory.SignInAsync("lanhdao.xa");
+        var declinedBefore = (await leader.IndicatorsAsync("from=2026-03-01&to=2026-03-31"))["figures"].Int("declined");
 
-        var declined = await (await factory.SignInAsync("lanhdao.xa")).ActAsync(code, "decline",
+        var declined = await leader.ActAsync(code, "decline",
             new { comment = "Người đi đăng ký không phải cha, mẹ hoặc người có trách nhiệm (Điều 15 Luật Hộ tịch)." });
 
         Assert.Equal(("Resolved", "declined", "tra-ket-qua"), (declined.Str("status"), declined.Str("outcome"), declined["currentStep"]!.Str("id")));
@@ -101,6 +104,8 @@ public sealed class CounterPapersTests(OneStopFactory factory) : IClassFixture<O
         Assert.Equal(0, await factory.QueryAsync(db => db.RepositoryDocuments.CountAsync(d => d.SourceDossierCode == code)));
 
         Assert.Equal("Returned", (await reception.ActAsync(code, "return-result")).Str("status"));
+        // The indicators count it among the declines (từ chối giải quyết).
+        Assert.Equal(declinedBefore + 1, (await leader.IndicatorsAsync("from=2026-03-01&to=2026-03-31"))["figures"].Int("declined"));
     }
 
     [Fact]
