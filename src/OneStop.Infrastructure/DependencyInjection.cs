@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Dossiers.DossierContextFactory>();
         services.AddSingleton<Receipts.ReceiptRenderer>();
+        services.AddSingleton<Receipts.CounterPaperRenderer>();
         services.AddOneStopDocuments(configuration, dataDirectory);
         // Antiforgery and cookie tickets of any node must open on every other one (DESIGN §12).
         services.AddDataProtection().SetApplicationName("OneStop").PersistKeysToDbContext<OneStopDbContext>();

@@ -16,6 +16,12 @@ public sealed class OneStopOptions
     /// when no admin exists yet. Set through environment variables, never in a committed file.
     /// </summary>
     public BootstrapAdminOptions? BootstrapAdmin { get; set; }
+
+    /// <summary>
+    /// The calendar file merged into the database at start (DESIGN §6); by default the one shipped beside the
+    /// application, <c>calendar/vietnam-holidays.json</c>. A deployment may point it at a newer file.
+    /// </summary>
+    public string? CalendarFile { get; set; }
 }
 
 public sealed class BootstrapAdminOptions

@@ -285,6 +285,10 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("CompetentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<string>("CurrentStepId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -314,6 +318,10 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("OriginalDueDate")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("OwnerUserName")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -337,12 +345,19 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<DateTime?>("ReceptionDueDate")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ResumeStatus")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReturnAt")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone");
@@ -486,6 +501,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
 
@@ -620,6 +638,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
+
+                    b.Property<string>("DissolutionJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1369,6 +1390,11 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                                 .HasColumnType("character varying(400)")
                                 .HasColumnName("ApplicantAddress");
 
+                            b1.Property<string>("CommuneCode")
+                                .HasMaxLength(35)
+                                .HasColumnType("character varying(35)")
+                                .HasColumnName("ApplicantCommuneCode");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
@@ -1425,6 +1451,11 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
+                            b1.Property<int>("Copies")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(1);
+
                             b1.Property<bool>("Digitized")
                                 .HasColumnType("boolean");
 
@@ -1441,6 +1472,13 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("PaperForm")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasDefaultValue("copy");
 
                             b1.Property<Guid?>("RepositoryDocumentId")
                                 .HasColumnType("uuid");

@@ -285,6 +285,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("CompetentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
                     b.Property<string>("CurrentStepId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -314,6 +318,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("OriginalDueDate")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("OwnerUserName")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -337,12 +345,19 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
 
+                    b.Property<DateTime?>("ReceptionDueDate")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("ResumeStatus")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReturnAt")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("datetime2");
@@ -486,6 +501,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uniqueidentifier");
 
@@ -620,6 +638,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
+
+                    b.Property<string>("DissolutionJson")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1369,6 +1390,11 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .HasColumnType("nvarchar(400)")
                                 .HasColumnName("ApplicantAddress");
 
+                            b1.Property<string>("CommuneCode")
+                                .HasMaxLength(35)
+                                .HasColumnType("nvarchar(35)")
+                                .HasColumnName("ApplicantCommuneCode");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)")
@@ -1425,6 +1451,11 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)");
 
+                            b1.Property<int>("Copies")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int")
+                                .HasDefaultValue(1);
+
                             b1.Property<bool>("Digitized")
                                 .HasColumnType("bit");
 
@@ -1441,6 +1472,13 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("nvarchar(300)");
+
+                            b1.Property<string>("PaperForm")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasDefaultValue("copy");
 
                             b1.Property<Guid?>("RepositoryDocumentId")
                                 .HasColumnType("uniqueidentifier");

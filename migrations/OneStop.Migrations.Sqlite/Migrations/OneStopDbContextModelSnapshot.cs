@@ -272,6 +272,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CompetentUnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CurrentStepId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -301,6 +305,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("OriginalDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerUserName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -324,11 +332,18 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReceptionDueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResumeStatus")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnAt")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReturnedAt")
@@ -471,6 +486,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 
@@ -604,6 +622,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<string>("AgencyCode")
                         .IsRequired()
                         .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DissolutionJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1348,6 +1369,11 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ApplicantAddress");
 
+                            b1.Property<string>("CommuneCode")
+                                .HasMaxLength(35)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantCommuneCode");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")
@@ -1402,6 +1428,11 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Copies")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(1);
+
                             b1.Property<bool>("Digitized")
                                 .HasColumnType("INTEGER");
 
@@ -1418,6 +1449,13 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("PaperForm")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("copy");
 
                             b1.Property<Guid?>("RepositoryDocumentId")
                                 .HasColumnType("TEXT");

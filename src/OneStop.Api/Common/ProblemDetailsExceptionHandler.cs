@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Domain.Calendar;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Persistence;
 
@@ -19,6 +20,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 RefusalKind.Conflict => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status422UnprocessableEntity,
             }, "Thao tác bị từ chối", refused.Message, refused.Field),
+            CalendarYearMissingException missing => (StatusCodes.Status422UnprocessableEntity, "Lịch ngày làm việc chưa có năm này", missing.Message, missing.Field),
             DbUpdateConcurrencyException => (StatusCodes.Status412PreconditionFailed, "Dữ liệu đã thay đổi",
                 "Dữ liệu đã được người khác thay đổi cùng lúc; hãy đọc lại rồi thao tác.", "If-Match"),
             BadHttpRequestException bad => (bad.StatusCode, "Yêu cầu không hợp lệ",

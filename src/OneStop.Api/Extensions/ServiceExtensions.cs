@@ -9,6 +9,7 @@ using OneStop.Api.Features.Auth;
 using OneStop.Domain;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.NationalPortal;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Persistence;
 using OneStop.Infrastructure.Telemetry;
@@ -92,7 +93,8 @@ public static class ServiceExtensions
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
         return builder;
     }
 }
@@ -106,12 +108,42 @@ public sealed class DatabaseHealthCheck(OneStopDbContext db) : IHealthCheck
             : HealthCheckResult.Unhealthy("Không kết nối được cơ sở dữ liệu.");
 }
 
+/// <summary>
+/// Warns (Degraded) from 1 October when the calendar does not hold next year yet, and when it does not hold this year
+/// (DESIGN §6): deadlines into such a year are refused, so the operator must load the announced holidays in time.
+/// </summary>
+public sealed class CalendarHealthCheck(OneStopDbContext db, TimeProvider clock) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var today = VietnamTime.Today(clock);
+        var (first, last) = (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year + 1, 12, 31));
+        var years = (await db.Calendar.AsNoTracking().Where(c => c.Date >= first && c.Date <= last).Select(c => c.Date).ToListAsync(cancellationToken))
+            .Select(d => d.Year).ToHashSet();
+        if (!years.Contains(today.Year))
+            return HealthCheckResult.Degraded($"Lịch ngày làm việc chưa có năm {today.Year}: mọi hạn giải quyết đều bị từ chối cho đến khi cập nhật lịch.");
+        if (today.Month >= 10 && !years.Contains(today.Year + 1))
+            return HealthCheckResult.Degraded(
+                $"Lịch ngày làm việc chưa có năm {today.Year + 1}: hồ sơ có hạn giải quyết sang năm {today.Year + 1} sẽ bị từ chối; hãy cập nhật lịch nghỉ lễ, Tết năm {today.Year + 1}.");
+        return HealthCheckResult.Healthy($"Lịch ngày làm việc có năm {today.Year}" + (years.Contains(today.Year + 1) ? $" và {today.Year + 1}." : "."));
+    }
+}
+
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync })
+            .AllowAnonymous();
         return app;
+    }
+
+    /// <summary>"Healthy" as before; otherwise the status and, one per line, what each failing check says (a warning to act on).</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var problems = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}");
+        return context.Response.WriteAsync(string.Join("\n", [report.Status.ToString(), .. problems]));
     }
 }

@@ -36,6 +36,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar, OfficeHours hou
     public DateTimeOffset ClockStart(DateTimeOffset receivedAt)
     {
         var received = ToLocal(receivedAt);
+        _calendar.Require(received.Date);
         if (_calendar.IsWorkingDay(received.Date) && received.Time < _hours.ReceptionCutOff)
         {
             return ToOffset(NextOfficeMoment(received));
@@ -63,6 +64,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar, OfficeHours hou
         var time = position.Time;
         for (var scanned = 0; scanned < WorkingCalendar.MaxSearchDays; scanned++)
         {
+            _calendar.Require(date);
             if (_calendar.IsWorkingDay(date))
             {
                 foreach (var (segmentStart, segmentEnd) in _segments)
@@ -86,6 +88,44 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar, OfficeHours hou
         throw new InvalidOperationException(
             $"Adding {minutes} working minutes ran past {WorkingCalendar.MaxSearchDays} calendar days; the calendar data or the request is wrong.");
     }
+
+    /// <summary>
+    /// The due date of a same-day procedure (DESIGN §6, e.g. birth registration, Law on Civil Status art. 16): the
+    /// close of office hours of the day the clock starts — the day of reception, or the next working day for a
+    /// dossier received after the cut-off or on a day off.
+    /// </summary>
+    public DateTimeOffset SameDayDue(DateTimeOffset receivedAt)
+    {
+        var start = ToLocal(ClockStart(receivedAt));
+        return ToOffset(new LocalMoment(start.Date, _hours.AfternoonEnd));
+    }
+
+    /// <summary>
+    /// The due date of a time in whole working days (Civil Code 2015 art. 147–148): the first day of a period counted
+    /// in days is the day after the one it runs from, and the period ends at the end of its last day — for an office,
+    /// the close of office hours. A dossier received on a working day before the cut-off runs from that day, so the
+    /// next working day is day 1; one received after the cut-off or on a day off counts from the next working day,
+    /// which is then day 1. Days off are skipped (art. 148(2)).
+    /// </summary>
+    public DateTimeOffset WholeWorkingDaysDue(DateTimeOffset receivedAt, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        var received = ToLocal(receivedAt);
+        var start = ToLocal(ClockStart(receivedAt));
+        var last = start.Date;
+        for (var counted = start.Date == received.Date ? 0 : 1; counted < days; counted++)
+        {
+            last = _calendar.NextWorkingDay(last);
+        }
+        return ToOffset(new LocalMoment(last, _hours.AfternoonEnd));
+    }
+
+    /// <summary>The close of office hours of the first working day after the day of <paramref name="at"/>.</summary>
+    public DateTimeOffset CloseOfNextWorkingDay(DateTimeOffset at) =>
+        ToOffset(new LocalMoment(_calendar.NextWorkingDay(ToLocal(at).Date), _hours.AfternoonEnd));
+
+    /// <summary>The Vietnam calendar date of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(VietnamOffset).DateTime);
 
     /// <summary>
     /// Adds working days as <c>round(days × MinutesPerDay)</c> working minutes (midpoint away from zero),

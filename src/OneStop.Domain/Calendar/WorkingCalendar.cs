@@ -17,9 +17,16 @@ public sealed class WorkingCalendar
     internal const int MaxSearchDays = 3_650;
 
     private readonly Dictionary<DateOnly, CalendarDay> _exceptions = [];
+    private readonly HashSet<int>? _heldYears;
 
-    public WorkingCalendar(IEnumerable<CalendarDay> exceptions)
+    /// <param name="exceptions">The days that differ from the Mon–Fri working week.</param>
+    /// <param name="heldYears">
+    /// The years whose holidays and swaps the data holds; a date outside them is refused by deadline arithmetic
+    /// (<see cref="CalendarYearMissingException"/>). Null holds every year: a calendar built for a rule's test.
+    /// </param>
+    public WorkingCalendar(IEnumerable<CalendarDay> exceptions, IEnumerable<int>? heldYears = null)
     {
+        _heldYears = heldYears?.ToHashSet();
         ArgumentNullException.ThrowIfNull(exceptions);
         foreach (var day in exceptions)
         {
@@ -32,6 +39,19 @@ public sealed class WorkingCalendar
                     nameof(exceptions));
             }
         }
+    }
+
+    /// <summary>The years the calendar holds, in order; empty when it was built without a list (every year held).</summary>
+    public IReadOnlyList<int> HeldYears => _heldYears?.Order().ToList() ?? [];
+
+    /// <summary>True when the calendar's data covers <paramref name="year"/> (always, for a calendar built without a list).</summary>
+    public bool Holds(int year) => _heldYears is null || _heldYears.Contains(year);
+
+    /// <summary>Refuses a date of a year the calendar does not hold: deadline arithmetic must not guess it.</summary>
+    public void Require(DateOnly date)
+    {
+        if (!Holds(date.Year))
+            throw new CalendarYearMissingException(date.Year);
     }
 
     public bool IsWorkingDay(DateOnly date) =>
@@ -50,6 +70,7 @@ public sealed class WorkingCalendar
                 break;
             }
             date = date.AddDays(1);
+            Require(date);
             if (IsWorkingDay(date))
             {
                 return date;
@@ -59,14 +80,38 @@ public sealed class WorkingCalendar
             $"No working day within {MaxSearchDays} days after {after.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; the calendar data is wrong.");
     }
 
-    public static WorkingCalendar LoadJson(string json) => new(ParseJson(json));
+    /// <summary>The last working day strictly before <paramref name="before"/> (no year check: it looks back).</summary>
+    public DateOnly PreviousWorkingDay(DateOnly before)
+    {
+        var date = before;
+        for (var i = 0; i < MaxSearchDays && date > DateOnly.MinValue; i++)
+        {
+            date = date.AddDays(-1);
+            if (IsWorkingDay(date))
+            {
+                return date;
+            }
+        }
+        throw new InvalidOperationException(
+            $"No working day within {MaxSearchDays} days before {before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; the calendar data is wrong.");
+    }
+
+    /// <summary>A calendar holding exactly the years the file lists, with their days.</summary>
+    public static WorkingCalendar LoadJson(string json)
+    {
+        var years = ParseYears(json);
+        return new(years.SelectMany(y => y.Days), years.Select(y => y.Year));
+    }
+
+    /// <summary>The days of every year of the file; see <see cref="ParseYears"/>.</summary>
+    public static IReadOnlyList<CalendarDay> ParseJson(string json) => ParseYears(json).SelectMany(y => y.Days).ToList();
 
     /// <summary>
     /// Reads <c>{ "years": [ { "year", "source", "days": [ { "date", "working", "note" } ] } ] }</c>.
     /// Parsed by hand rather than by serializer so that a bad row is reported with its position —
     /// the file is edited by people, and a silently defaulted <c>working</c> would shift deadlines.
     /// </summary>
-    public static IReadOnlyList<CalendarDay> ParseJson(string json)
+    public static IReadOnlyList<CalendarYear> ParseYears(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions
@@ -80,23 +125,28 @@ public sealed class WorkingCalendar
             throw new FormatException("Calendar JSON must have a \"years\" array.");
         }
 
-        var result = new List<CalendarDay>();
+        var result = new List<CalendarYear>();
         foreach (var year in years.EnumerateArray())
         {
-            var yearLabel = year.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number
-                ? y.GetInt32().ToString(CultureInfo.InvariantCulture)
-                : "?";
+            if (!year.TryGetProperty("year", out var y) || y.ValueKind != JsonValueKind.Number || !y.TryGetInt32(out var number))
+            {
+                throw new FormatException($"Calendar year #{result.Count} must have a numeric \"year\".");
+            }
+            var yearLabel = number.ToString(CultureInfo.InvariantCulture);
             if (!year.TryGetProperty("days", out var days) || days.ValueKind != JsonValueKind.Array)
             {
                 throw new FormatException($"Calendar year {yearLabel} must have a \"days\" array.");
             }
 
+            var list = new List<CalendarDay>();
             var index = 0;
             foreach (var day in days.EnumerateArray())
             {
-                result.Add(ReadDay(day, $"year {yearLabel}, day #{index}"));
+                list.Add(ReadDay(day, $"year {yearLabel}, day #{index}"));
                 index++;
             }
+            var source = year.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            result.Add(new CalendarYear(number, source, list));
         }
         return result;
     }
@@ -119,3 +169,6 @@ public sealed class WorkingCalendar
         return new CalendarDay(date, workingElement.GetBoolean(), note);
     }
 }
+
+/// <summary>One year of the calendar file: its number, where its days come from, and the days themselves.</summary>
+public sealed record CalendarYear(int Year, string? Source, IReadOnlyList<CalendarDay> Days);

@@ -29,6 +29,14 @@ public static partial class DefinitionValidator
             errors.Add(new("effectiveFrom", $"Ngày hiệu lực '{from}' phải có dạng yyyy-MM-dd, ví dụ \"2027-01-01\"."));
         if (definition.SupplementClock is { } clock && clock is not ("resume" or "restart"))
             errors.Add(new("supplementClock", $"supplementClock '{clock}' không hợp lệ; chỉ dùng resume hoặc restart."));
+        if (definition.LegalBasis is { } basis)
+        {
+            if (basis.Count == 0)
+                errors.Add(new("legalBasis", "Căn cứ pháp lý (legalBasis) không được rỗng; bỏ hẳn legalBasis nếu chưa ghi."));
+            for (var i = 0; i < basis.Count; i++)
+                if (string.IsNullOrWhiteSpace(basis[i]) || basis[i].Length > 500)
+                    errors.Add(new($"legalBasis[{i}]", "Mỗi căn cứ pháp lý là một trích dẫn văn bản (1–500 ký tự), ví dụ \"Luật Hộ tịch 2014, điều 16\"."));
+        }
 
         var roles = definition.Roles;
         if (roles is not null)

@@ -52,6 +52,7 @@ public static partial class DefinitionValidator
         ValidateRicherHeader(context);
         ValidateDocuments(definition.Documents ?? [], context);
         ValidateResults(definition, errors);
+        ValidateResultSubjects(definition, errors);
         ValidateSteps(steps, shape, context);
         return new DefinitionReport(errors, warnings);
     }
@@ -191,19 +192,34 @@ public static partial class DefinitionValidator
 
         if (definition.ProcessingTime is null)
             errors.Add(new("processingTime", "Thiếu thời hạn giải quyết (processingTime)."));
-        else if (ValidateDuration(definition.ProcessingTime, "processingTime", "Thời hạn giải quyết", errors))
+        else if (ValidateDuration(definition.ProcessingTime, "processingTime", "Thời hạn giải quyết", errors, allowSameDay: true))
             ValidateDurationSum(definition, shape, errors);
 
         if (definition.Fee is { Amount: < 0 })
             errors.Add(new("fee.amount", $"Lệ phí không được âm (đang là {definition.Fee.Amount.ToString(Vietnamese)})."));
     }
 
-    /// <summary>Exactly one of working days or hours, and positive; returns whether the duration is usable.</summary>
-    private static bool ValidateDuration(Duration duration, string path, string label, List<DefinitionError> errors)
+    /// <summary>
+    /// Exactly one of working days, working hours or (a processing time only) <c>sameDay: true</c>, and positive;
+    /// returns whether the duration is usable.
+    /// </summary>
+    private static bool ValidateDuration(Duration duration, string path, string label, List<DefinitionError> errors, bool allowSameDay = false)
     {
+        if (duration.SameDay is not null)
+        {
+            if (!allowSameDay)
+                errors.Add(new($"{path}.sameDay", $"{label}: sameDay chỉ dùng cho thời hạn giải quyết của cả thủ tục (processingTime)."));
+            else if (duration.SameDay != true)
+                errors.Add(new($"{path}.sameDay", $"{label}: sameDay chỉ nhận true; bỏ hẳn sameDay nếu thủ tục không giải quyết trong ngày."));
+            else if (duration.WorkingDays is not null || duration.WorkingHours is not null)
+                errors.Add(new(path, $"{label} chỉ được ghi một trong ba: workingDays, workingHours hoặc sameDay."));
+            else
+                return true;
+            return false;
+        }
         if (duration.WorkingDays is null && duration.WorkingHours is null)
         {
-            errors.Add(new(path, $"{label} phải ghi workingDays hoặc workingHours."));
+            errors.Add(new(path, allowSameDay ? $"{label} phải ghi workingDays hoặc workingHours (hoặc sameDay: true)." : $"{label} phải ghi workingDays hoặc workingHours."));
             return false;
         }
         if (duration.WorkingDays is not null && duration.WorkingHours is not null)
@@ -449,9 +465,37 @@ public static partial class DefinitionValidator
             errors.Add(new($"{path}.unit", $"{which} phải do chính đơn vị tiếp nhận thực hiện (unit \"receiving\"), không phải '{unit}'."));
             return;
         }
-        if (unit != StepUnits.Receiving && unit != StepUnits.Parent && !Levels.All.Contains(unit) && !unitCodeExists(unit))
+        if (!IsUnitSpec(unit, unitCodeExists))
             errors.Add(new($"{path}.unit",
-                $"Đơn vị '{unit}' không tồn tại; dùng receiving, parent, một cấp ({string.Join(", ", Levels.All)}) hoặc mã một đơn vị có thật."));
+                $"Đơn vị '{unit}' không tồn tại; dùng receiving, competent, parent, một cấp ({string.Join(", ", Levels.All)}) hoặc mã một đơn vị có thật."));
+        if (step.AfterReform is { } after)
+        {
+            if (!Levels.All.Contains(unit))
+                errors.Add(new($"{path}.afterReform", "afterReform chỉ dùng cho bước thực hiện ở một cấp (unit là province, district hoặc commune)."));
+            else if (after == unit || !IsUnitSpec(after, unitCodeExists) || after == StepUnits.Parent)
+                errors.Add(new($"{path}.afterReform",
+                    $"afterReform '{after}' không hợp lệ; dùng một cấp khác '{unit}', receiving, competent hoặc mã một đơn vị có thật."));
+        }
+    }
+
+    private static bool IsUnitSpec(string unit, Func<string, bool> unitCodeExists) =>
+        unit is StepUnits.Receiving or StepUnits.Parent or StepUnits.Competent || Levels.All.Contains(unit) || unitCodeExists(unit);
+
+    /// <summary>A result's subject is named by a form field of type idNumber (DESIGN §8).</summary>
+    private static void ValidateResultSubjects(WorkflowDefinition definition, List<DefinitionError> errors)
+    {
+        var results = definition.Results is { } list ? list.Select((r, i) => (Result: r, Path: $"results[{i}]"))
+            : definition.Result is { } single ? [(single, "result")] : [];
+        foreach (var (result, path) in results)
+        {
+            if (result?.SubjectField is not { } key)
+                continue;
+            var field = definition.Form?.FirstOrDefault(f => f?.Key == key);
+            if (field is null)
+                errors.Add(new($"{path}.subjectField", $"Trường '{key}' không có trong form; subjectField phải là khóa một trường của form."));
+            else if (field.Type != FormFieldTypes.IdNumber)
+                errors.Add(new($"{path}.subjectField", $"Trường '{key}' phải có kiểu idNumber (số định danh cá nhân của người được cấp kết quả)."));
+        }
     }
 
     private static void ValidateTransitions(StepDefinition step, int index, string path, Shape shape, Rules rules)

@@ -24,10 +24,17 @@ public sealed record WorkflowDefinition
     public string OnlineLevel { get; init; } = "";
     /// <summary>Vietnam date from which the version takes new dossiers (issue 16 acts on it; stored and checked here).</summary>
     public string? EffectiveFrom { get; init; }
-    /// <summary>Received at any counter of the province (issue 10 acts on it; stored and checked here).</summary>
+    /// <summary>
+    /// Received at any one-stop counter of the province and decided by the competent unit (DESIGN §3, Decree 118/2025/NĐ-CP).
+    /// </summary>
     public bool? AnyPoint { get; init; }
-    /// <summary><c>resume</c> (default) or <c>restart</c> (issue 10 acts on it; stored and checked here).</summary>
+    /// <summary>
+    /// After a supplement requested during processing: <c>resume</c> (the default: the time already spent counts) or
+    /// <c>restart</c> (the sector law counts anew from the supplemented dossier), DESIGN §6.
+    /// </summary>
     public string? SupplementClock { get; init; }
+    /// <summary>The legal texts the procedure follows, one citation each (e.g. "Luật Hộ tịch 2014, điều 16").</summary>
+    public IReadOnlyList<string>? LegalBasis { get; init; }
     public Duration? ProcessingTime { get; init; }
     public IReadOnlyList<FormField>? Form { get; init; }
     public Fee? Fee { get; init; }
@@ -68,16 +75,30 @@ public sealed record WorkflowDefinition
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 }
 
-/// <summary>A span of working time: whole or fractional working days, or working hours.</summary>
+/// <summary>
+/// A span of working time: whole or fractional working days, working hours, or — for a processing time only —
+/// <c>sameDay</c> (due at the close of the day the clock starts, DESIGN §6).
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Duration
 {
     public decimal? WorkingDays { get; init; }
     public decimal? WorkingHours { get; init; }
+    /// <summary>Due the same day (received after the cut-off: the next working day's close).</summary>
+    public bool? SameDay { get; init; }
 
-    /// <summary>Working minutes, with one working day as long as the office day.</summary>
+    /// <summary>
+    /// Working minutes, with one working day as long as the office day; a same-day time is at most one office day
+    /// (what its steps may share).
+    /// </summary>
     public int ToWorkingMinutes(int minutesPerWorkingDay) =>
-        (int)Math.Round((WorkingDays ?? 0) * minutesPerWorkingDay + (WorkingHours ?? 0) * 60m);
+        SameDay == true ? minutesPerWorkingDay
+        : (int)Math.Round((WorkingDays ?? 0) * minutesPerWorkingDay + (WorkingHours ?? 0) * 60m);
+
+    /// <summary>Whole working days, which end at the close of the last day (Civil Code art. 147–148); null otherwise.</summary>
+    [JsonIgnore]
+    public int? WholeWorkingDays =>
+        SameDay != true && WorkingHours is null && WorkingDays is { } days && days > 0 && days == decimal.Truncate(days) ? (int)days : null;
 }
 
 /// <summary>
@@ -187,6 +208,11 @@ public sealed record ResultSpec
     public string Name { get; init; } = "";
     public bool Signed { get; init; }
     public bool StoreInRepository { get; init; }
+    /// <summary>
+    /// The form field (of type <c>idNumber</c>) holding the personal ID of the person the result is about — the
+    /// child, for a birth certificate (DESIGN §8); its repository gets the result. Absent: the applicant's.
+    /// </summary>
+    public string? SubjectField { get; init; }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
@@ -197,8 +223,13 @@ public sealed record StepDefinition
     public string Kind { get; init; } = "";
     /// <summary>Who acts at the step; a wait step has none (the system ends it).</summary>
     public string? Role { get; init; }
-    /// <summary><c>receiving</c>, <c>parent</c>, a level name, or a unit code.</summary>
+    /// <summary><c>receiving</c>, <c>competent</c>, <c>parent</c>, a level name, or a unit code.</summary>
     public string Unit { get; init; } = StepUnits.Receiving;
+    /// <summary>
+    /// Where the step runs when its level no longer exists in the branch (districts abolished 01/07/2025): a level,
+    /// <c>receiving</c>, <c>competent</c> or a unit code (DESIGN §3). Without it, the dissolution's competence rules decide.
+    /// </summary>
+    public string? AfterReform { get; init; }
     public Duration? Duration { get; init; }
     /// <summary><c>claim</c>: one officer of the role claims the work; a leader may assign it.</summary>
     public string? Assign { get; init; }
@@ -254,6 +285,8 @@ public static class StepUnits
 {
     public const string Receiving = "receiving";
     public const string Parent = "parent";
+    /// <summary>The unit that decides the dossier: for an any-point procedure the competent unit, else the receiving one.</summary>
+    public const string Competent = "competent";
 }
 
 public static class Levels

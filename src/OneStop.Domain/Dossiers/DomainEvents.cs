@@ -10,8 +10,11 @@ public interface IDomainEvent;
 /// <summary>A line was added to the dossier's history; the national portal hears of every one (DESIGN §5, §9).</summary>
 public sealed record DossierChanged(Dossier Dossier, DossierEvent Event) : IDomainEvent;
 
-/// <summary>The dossier was resolved: its results are to be issued (drawn or uploaded), signed where the definition says.</summary>
-public sealed record DossierResolved(Dossier Dossier, IReadOnlyDictionary<string, Guid> UploadedFiles) : IDomainEvent;
+/// <summary>
+/// The dossier was resolved: its results are to be issued (drawn or uploaded), signed where the definition says. A
+/// declined dossier (<see cref="DeclineReasons"/>) gets the unit's refusal notice instead, kept out of any repository.
+/// </summary>
+public sealed record DossierResolved(Dossier Dossier, IReadOnlyDictionary<string, Guid> UploadedFiles, string? DeclineReasons = null) : IDomainEvent;
 
 /// <summary>A timer was stored with the dossier; once committed, a background job is scheduled for its due time.</summary>
 public sealed record TimerArmed(Guid DossierId, Guid TimerId, DateTime DueAt) : IDomainEvent;
@@ -29,4 +32,6 @@ public static class NotificationKinds
     public const string DueSoon = "due-soon";
     public const string Escalated = "escalated";
     public const string ConsultationRequested = "consultation-requested";
+    /// <summary>A dossier arrived at the unit from another one: any-point filing, a merge or a dissolution.</summary>
+    public const string Transferred = "transferred";
 }

@@ -28,13 +28,30 @@ public sealed partial class Dossier
         {
             var unit = context.Units.Current(toUnit.Trim(), context.Today)
                 ?? throw new DossierRefusedException(RefusalKind.Invalid, $"Đơn vị '{toUnit}' không tồn tại.", "toUnit");
-            if (step.Kind == StepKinds.Result && !string.Equals(unit.Code, ReceivingUnitCode, StringComparison.OrdinalIgnoreCase))
-                throw new DossierRefusedException(RefusalKind.Invalid, "Kết quả được trả tại đơn vị đã tiếp nhận hồ sơ.", "toUnit");
+            if (step.Kind == StepKinds.Result && !string.Equals(unit.Code, ReturnUnitCode, StringComparison.OrdinalIgnoreCase))
+                throw new DossierRefusedException(RefusalKind.Invalid, $"Kết quả được trả tại đơn vị người nộp chọn nhận ({ReturnUnitCode}).", "toUnit");
             return unit.Code;
         }
-        return context.Units.ResolveStepUnit(step.Unit, ReceivingUnitCode, context.Today)?.Code
+        return StepUnitOf(step, context)
             ?? throw new DossierRefusedException(RefusalKind.Conflict,
-                $"Không xác định được đơn vị xử lý bước '{step.Name}' (unit = '{step.Unit}') từ đơn vị '{ReceivingUnitCode}'.");
+                $"Không xác định được đơn vị xử lý bước '{step.Name}' (unit = '{step.Unit}') từ đơn vị '{HomeUnitCode}'.");
+    }
+
+    /// <summary>
+    /// Where a step runs for this dossier: <c>competent</c> at the unit deciding it; the result step, when it names
+    /// <c>receiving</c>, where the applicant chose to get the result; <c>receiving</c> at the receiving unit; a level
+    /// or <c>parent</c> counted from the unit deciding it (DESIGN §3, §4).
+    /// </summary>
+    internal string? StepUnitOf(StepModel step, DossierContext context)
+    {
+        var units = context.Units;
+        return step.Unit switch
+        {
+            StepUnits.Competent => units.Current(HomeUnitCode, context.Today)?.Code,
+            StepUnits.Receiving when step.Kind == StepKinds.Result => units.Current(ReturnUnitCode, context.Today)?.Code,
+            StepUnits.Receiving => units.Current(ReceivingUnitCode, context.Today)?.Code,
+            _ => units.ResolveStepUnit(step.Unit, HomeUnitCode, context.Today, ProcedureId, step.Definition.AfterReform)?.Code,
+        };
     }
 
     /// <summary>
@@ -64,6 +81,24 @@ public sealed partial class Dossier
             Arm(context, step, TimerKind.EscalateBefore, Utc(context.Deadlines.AddWorkingMinutes(Offset(start), Math.Max(0, minutes - lead))));
             Arm(context, step, TimerKind.EscalateDue, due);
         }
+    }
+
+    /// <summary>
+    /// Moves the current step's due date (an apology): the escalations armed for the old date are done, new ones are
+    /// armed for the new date.
+    /// </summary>
+    internal void MoveStepDue(DateTime due, DossierContext context)
+    {
+        StepDueDate = due;
+        var step = context.Model.Step(CurrentStepId)!;
+        var stale = _timers.Where(t => t.DoneAt is null && t.StepEntry == StepEntry && t.Kind is TimerKind.EscalateBefore or TimerKind.EscalateDue).ToList();
+        if (stale.Count == 0 || step.EscalateBefore is not { } before)
+            return;
+        stale.ForEach(t => t.Done(context.UtcNow));
+        var minutes = context.Deadlines.WorkingMinutesBetween(context.Now, Offset(due));
+        var lead = before.ToWorkingMinutes(context.MinutesPerDay);
+        Arm(context, step, TimerKind.EscalateBefore, Utc(context.Deadlines.AddWorkingMinutes(context.Now, Math.Max(0, minutes - lead))));
+        Arm(context, step, TimerKind.EscalateDue, due);
     }
 
     private void OpenConsultations(StepModel step, DateTime start, DossierContext context)
@@ -102,7 +137,7 @@ public sealed partial class Dossier
     {
         ReceivedAt = context.UtcNow;
         ClockStartedAt = Utc(context.Deadlines.ClockStart(context.Now));
-        DueDate = DueFrom(context, ClockStartedAt.Value);
+        DueDate = DueFrom(context, context.Now);
         OriginalDueDate = DueDate;
     }
 
@@ -121,18 +156,19 @@ public sealed partial class Dossier
         pause.End(context.UtcNow, minutes);
         if (pause.RestartsClock)
         {
+            // The sector law counts anew from the supplemented dossier, as from a new reception.
             ClockStartedAt = Utc(context.Deadlines.ClockStart(context.Now));
-            DueDate = DueFrom(context, ClockStartedAt.Value);
+            DueDate = DueFrom(context, context.Now);
             OriginalDueDate = DueDate;
             var step = context.Model.Step(CurrentStepId)!;
             StepStartedAt = ClockStartedAt;
             StepDueDate = StepDueFrom(step, ClockStartedAt.Value, context);
             return;
         }
+        // The law's date moves by the pause as the promised one does: waiting for the applicant is not the unit's delay.
         DueDate = ShiftBy(DueDate, minutes, context);
-        StepDueDate = ShiftBy(StepDueDate, minutes, context);
-        // The applicant's time is not the unit's: the legal due date moves too, an apology's date does not stand in for it.
         OriginalDueDate = ShiftBy(OriginalDueDate, minutes, context);
+        StepDueDate = ShiftBy(StepDueDate, minutes, context);
     }
 
     internal void Close(DossierStatus status, DossierContext context)
@@ -152,7 +188,19 @@ public sealed partial class Dossier
 
     internal static DateTimeOffset Offset(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
-    private static DateTime DueFrom(DossierContext context, DateTime clockStart) =>
-        Utc(context.Deadlines.AddWorkingMinutes(Offset(clockStart),
-            context.Definition.ProcessingTime?.ToWorkingMinutes(context.MinutesPerDay) ?? 0));
+    /// <summary>
+    /// The due date of a dossier received (or, on a restart, supplemented) at <paramref name="receivedAt"/> (DESIGN §6):
+    /// a same-day procedure at the close of the day its clock starts; whole working days at the close of the last day
+    /// (Civil Code art. 147–148); fractions of days and hours as office minutes from the clock start.
+    /// </summary>
+    private static DateTime DueFrom(DossierContext context, DateTimeOffset receivedAt)
+    {
+        var deadlines = context.Deadlines;
+        var time = context.Definition.ProcessingTime;
+        if (time?.SameDay == true)
+            return Utc(deadlines.SameDayDue(receivedAt));
+        if (time?.WholeWorkingDays is { } days)
+            return Utc(deadlines.WholeWorkingDaysDue(receivedAt, days));
+        return Utc(deadlines.AddWorkingMinutes(deadlines.ClockStart(receivedAt), time?.ToWorkingMinutes(context.MinutesPerDay) ?? 0));
+    }
 }

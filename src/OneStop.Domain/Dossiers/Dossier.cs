@@ -32,6 +32,15 @@ public sealed partial class Dossier
     public string CurrentStepId { get; private set; } = "";
     public string CurrentUnitCode { get; private set; } = "";
     public string ReceivingUnitCode { get; private set; } = "";
+    /// <summary>
+    /// An any-point dossier's competent unit (DESIGN §3, Decree 118/2025): where it is decided, whatever counter of
+    /// the province received it. Null for a dossier decided where it was received.
+    /// </summary>
+    public string? CompetentUnitCode { get; private set; }
+    /// <summary>Where the applicant gets the result: <see cref="ReturnPoints"/>; null is the receiving unit.</summary>
+    public string? ReturnAt { get; private set; }
+    /// <summary><c>granted</c> or <c>declined</c> once resolved (DESIGN §5).</summary>
+    public string? Outcome { get; internal set; }
     public Channel Channel { get; private set; }
     public Applicant Applicant { get; private set; } = null!;
     /// <summary>The citizen account that submitted online, when there is one.</summary>
@@ -48,6 +57,11 @@ public sealed partial class Dossier
     public string? SignerUserName { get; internal set; }
 
     public DateTime SubmittedAt { get; private set; }
+    /// <summary>
+    /// By when an online dossier must be received or refused: the close of the working day after its submission
+    /// (DESIGN §6); the queue flags it due soon or overdue while it waits.
+    /// </summary>
+    public DateTime? ReceptionDueDate { get; private set; }
     public DateTime? ReceivedAt { get; internal set; }
     /// <summary>When the legal clock started (after the 15:00 cut-off: the next working morning).</summary>
     public DateTime? ClockStartedAt { get; internal set; }
@@ -115,7 +129,8 @@ public sealed partial class Dossier
     /// </summary>
     public static Dossier Submit(
         DossierContext context, string code, string trackingSecret, Applicant applicant, Channel channel,
-        string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form = null)
+        string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form = null,
+        SubmissionRouting? routing = null)
     {
         var model = context.Model;
         var definition = model.Definition;
@@ -126,10 +141,7 @@ public sealed partial class Dossier
             ?? throw new DossierRefusedException(RefusalKind.Invalid, $"Đơn vị tiếp nhận '{receivingUnitCode}' không tồn tại.", "receivingUnitCode");
         if (!unit.IsValidOn(context.Today))
             throw new DossierRefusedException(RefusalKind.Invalid, $"Đơn vị '{unit.Code}' đã ngừng hoạt động và không có đơn vị kế thừa.", "receivingUnitCode");
-        if (!string.Equals(unit.Level, definition.Level, StringComparison.Ordinal))
-            throw new DossierRefusedException(RefusalKind.Invalid,
-                $"Thủ tục '{definition.Name}' được tiếp nhận ở cấp {definition.Level}, đơn vị '{unit.Code}' thuộc cấp {unit.Level}.",
-                "receivingUnitCode");
+        var place = Routing.Decide(context, unit, applicant, routing ?? new SubmissionRouting());
 
         var values = FormValues.Validate(model.Form, form, context.Today);
         var papers = MatchDocuments(definition, documents, channel);
@@ -148,12 +160,16 @@ public sealed partial class Dossier
             CurrentStepId = model.Reception.Id,
             CurrentUnitCode = unit.Code,
             ReceivingUnitCode = unit.Code,
+            CompetentUnitCode = place.CompetentUnitCode,
+            ReturnAt = place.ReturnAt,
             Channel = channel,
             Applicant = applicant,
             OwnerUserName = actor.Has(RoleNames.Citizen) ? actor.UserName : null,
             FeeAmount = fee,
             FormJson = values.Count == 0 ? null : JsonSerializer.Serialize(values),
             SubmittedAt = context.UtcNow,
+            // Decree 61/2018 art. 14: an online dossier is checked and received or refused within the next working day.
+            ReceptionDueDate = channel == Channel.Online ? Utc(context.Deadlines.CloseOfNextWorkingDay(context.Now)) : null,
         };
         dossier._documents.AddRange(papers);
         dossier.Record(context, DossierActions.Submit, null, null, null);
@@ -197,8 +213,15 @@ public sealed partial class Dossier
             if (submitted.RepositoryDocumentId is not null && !requirement.Reusable)
                 throw new DossierRefusedException(RefusalKind.Invalid,
                     $"Giấy tờ '{requirement.Name}' không được lấy lại từ kho dữ liệu.", $"documents[{i}].repositoryDocumentId");
+            var seenAtCounter = channel != Channel.Online && submitted.FileId is null && submitted.RepositoryDocumentId is null;
+            var paperForm = submitted.PaperForm ?? (seenAtCounter ? PaperForms.Copy : PaperForms.Electronic);
+            if (!PaperForms.All.Contains(paperForm))
+                throw new DossierRefusedException(RefusalKind.Invalid,
+                    $"Hình thức giấy tờ '{paperForm}' không hợp lệ; dùng: {string.Join(", ", PaperForms.All)}.", $"documents[{i}].paperForm");
+            if (submitted.Copies is < 1 or > 100)
+                throw new DossierRefusedException(RefusalKind.Invalid, "Số lượng bản (copies) phải từ 1 đến 100.", $"documents[{i}].copies");
             papers.Add(new DossierDocument(requirement.Code, requirement.Name, submitted.FileId, submitted.RepositoryDocumentId,
-                SeenAtCounter: channel != Channel.Online && submitted.FileId is null && submitted.RepositoryDocumentId is null));
+                SeenAtCounter: seenAtCounter, PaperForm: paperForm, Copies: submitted.Copies ?? 1));
         }
         return papers;
     }
@@ -237,9 +260,11 @@ public sealed partial class Dossier
             throw refusal;
         var fromStatus = Status;
         var fromStep = CurrentStepId;
+        var fromUnit = CurrentUnitCode;
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         var recorded = handler.Apply(this, request with { Comment = comment }, context);
-        Record(context, action, fromStatus, fromStep, recorded.Comment ?? comment, recorded.UnitCode);
+        Record(context, action, fromStatus, fromStep, recorded.Comment ?? comment, recorded.UnitCode, recorded.Details);
+        RecordAnyPointHop(fromUnit, context);
     }
 
     /// <summary>The actions <paramref name="context"/>'s actor may take now, for <c>availableActions</c>.</summary>
@@ -263,12 +288,13 @@ public sealed partial class Dossier
         return action.Check(this, step, context);
     }
 
-    internal void Record(DossierContext context, string action, DossierStatus? fromStatus, string? fromStep, string? comment, string? actingUnit = null)
+    internal void Record(DossierContext context, string action, DossierStatus? fromStatus, string? fromStep, string? comment, string? actingUnit = null,
+        string? details = null)
     {
         var entry = new DossierEvent(
             _events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1,
             context.UtcNow, action, context.Actor.UserName, actingUnit ?? context.Actor.UnitCode ?? (fromStatus is null ? null : CurrentUnitCode),
-            fromStatus, Status, fromStep, CurrentStepId, CurrentUnitCode, comment, DueDate, StepDueDate);
+            fromStatus, Status, fromStep, CurrentStepId, CurrentUnitCode, comment, DueDate, StepDueDate, details);
         _events.Add(entry);
         Version++;
         Raise(new DossierChanged(this, entry));
@@ -303,8 +329,27 @@ public sealed partial class Dossier
     internal void Notify(string kind, string message, string? unitCode, IReadOnlyList<string> roles, string? userName = null) =>
         Raise(new NotificationRequested(Code, kind, message, unitCode, roles, userName));
 
-    /// <summary>True when resolved no later than the due date in force (DESIGN §6).</summary>
-    public bool? ResolvedOnTime => ResolvedAt is null || DueDate is null ? null : ResolvedAt <= DueDate;
+    /// <summary>
+    /// True when resolved no later than the due date the law gives (DESIGN §6): an apology moves the promised date,
+    /// not this — a dossier resolved after its original due date is late even when it meets the apology's date.
+    /// </summary>
+    public bool? ResolvedOnTime => ResolvedAt is null || OriginalDueDate is null ? null : ResolvedAt <= OriginalDueDate;
+
+    /// <summary>Late as every report counts it: resolved after the original due date, or still open past it at <paramref name="utcNow"/>.</summary>
+    public bool? Late(DateTime utcNow) =>
+        OriginalDueDate is not { } due ? null
+        : ResolvedAt is { } resolved ? resolved > due
+        : Status.ClockRuns() || Status is DossierStatus.WithdrawalRequested ? utcNow > due
+        : false;
+
+    /// <summary>Received at one counter of the province and decided by another unit (DESIGN §3).</summary>
+    public bool IsAnyPoint => CompetentUnitCode is not null;
+
+    /// <summary>The unit whose counter hands over the result: the receiving unit, or the competent one for <c>competent</c> and <c>post</c>.</summary>
+    public string ReturnUnitCode => ReturnAt is ReturnPoints.Competent or ReturnPoints.Post ? CompetentUnitCode ?? ReceivingUnitCode : ReceivingUnitCode;
+
+    /// <summary>Where the procedure is decided and its levels are counted from: the competent unit, else the receiving one.</summary>
+    public string HomeUnitCode => CompetentUnitCode ?? ReceivingUnitCode;
 
     /// <summary>The applicant's own account: the citizen who submitted, or the person the dossier is for.</summary>
     public bool IsOwner(Actor actor) =>

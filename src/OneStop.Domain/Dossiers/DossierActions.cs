@@ -18,6 +18,8 @@ public static class DossierActions
     public const string Stop = "stop";
     public const string Resolve = "resolve";
     public const string ReturnResult = "return-result";
+    /// <summary>Từ chối giải quyết after review: reasons required; a signed refusal notice is the result (DESIGN §5).</summary>
+    public const string Decline = "decline";
     /// <summary>Claimable work (DESIGN §4.1): <c>/claim</c>, <c>/release</c>, <c>/assign</c>.</summary>
     public const string Claim = "claim";
     public const string Release = "release";
@@ -26,14 +28,17 @@ public static class DossierActions
     public const string AnswerConsultation = "answer-consultation";
     /// <summary>The system ends a wait step.</summary>
     public const string Elapse = "elapse";
-    /// <summary>Recorded when a unit merge moves an open dossier to the successor; not an action callers request.</summary>
+    /// <summary>
+    /// Recorded when a merge or a dissolution moves an open dossier to a successor, or an any-point dossier goes
+    /// between the counter that received it and the unit that decides it; not an action callers request.
+    /// </summary>
     public const string Transfer = "transfer";
 
     /// <summary>Every action of <c>/actions/{action}</c>, in the order they usually happen.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Receive, Refuse, RequestSupplement, Supplement, Forward, Return, RequestPayment, ConfirmPayment,
-        Approve, Apologize, Withdraw, Stop, Resolve, ReturnResult,
+        Approve, Apologize, Withdraw, Stop, Resolve, Decline, ReturnResult,
     ];
 
     /// <summary>Actions a definition's transitions may use; the others are lifecycle actions the law allows anywhere.</summary>

@@ -43,6 +43,9 @@ public sealed class DossierConsultation
 
     public bool IsAnswered => Answer is not null;
 
+    /// <summary>The consulted unit ended (merged or dissolved): the unit that took its work answers instead.</summary>
+    internal void Readdress(string unitCode) => UnitCode = unitCode;
+
     internal void Record(string answer, string? comment, string answeredBy, DateTime at, IReadOnlyList<Guid> files)
     {
         Answer = answer;

@@ -6,7 +6,11 @@ public enum ApplicantType
     Organisation,
 }
 
-/// <summary>The person or organisation the dossier is for. <see cref="IdNumber"/> is a personal ID or a tax code.</summary>
+/// <summary>
+/// The person or organisation the dossier is for. <see cref="IdNumber"/> is a personal ID or a tax code;
+/// <see cref="CommuneCode"/> is the commune of their address, when given: it decides the competent unit of an
+/// any-point dossier and the successor a dissolved unit's dossier goes to (DESIGN §3).
+/// </summary>
 public sealed record Applicant(
     string IdNumber,
     string FullName,
@@ -14,9 +18,13 @@ public sealed record Applicant(
     string? Phone = null,
     string? Email = null,
     string? Address = null,
-    string? Representative = null);
+    string? Representative = null,
+    string? CommuneCode = null);
 
-/// <summary>A paper of the dossier, matched to a definition document code.</summary>
+/// <summary>
+/// A paper of the dossier, matched to a definition document code. <see cref="PaperForm"/> and <see cref="Copies"/>
+/// are what the receipt states (Mẫu 01): an original, a copy, a certified copy or an electronic file, and how many.
+/// </summary>
 public sealed record DossierDocument(
     string Code,
     string Name,
@@ -24,14 +32,53 @@ public sealed record DossierDocument(
     Guid? RepositoryDocumentId = null,
     bool SeenAtCounter = false,
     bool Digitized = false,
-    string? FieldsJson = null)
+    string? FieldsJson = null,
+    string PaperForm = PaperForms.Copy,
+    int Copies = 1)
 {
     /// <summary>Where the paper came from: seen at the counter, uploaded, or reused from the data repository.</summary>
     public string Source => RepositoryDocumentId is not null ? "repository" : SeenAtCounter ? "counter" : "upload";
 }
 
-/// <summary>What a submission or supplement says about one paper.</summary>
-public sealed record DocumentSubmission(string Code, Guid? FileId = null, Guid? RepositoryDocumentId = null);
+/// <summary>What a submission or supplement says about one paper; the form and count default by channel.</summary>
+public sealed record DocumentSubmission(string Code, Guid? FileId = null, Guid? RepositoryDocumentId = null, string? PaperForm = null, int? Copies = null);
+
+/// <summary>The forms a paper is handed in as (the receipt's "bản chính / bản sao" column).</summary>
+public static class PaperForms
+{
+    public const string Original = "original";
+    public const string Copy = "copy";
+    public const string CertifiedCopy = "certified-copy";
+    public const string Electronic = "electronic";
+    public static readonly IReadOnlyList<string> All = [Original, Copy, CertifiedCopy, Electronic];
+
+    public static string Describe(string form) => form switch
+    {
+        Original => "Bản chính",
+        CertifiedCopy => "Bản sao có chứng thực",
+        Electronic => "Bản điện tử",
+        _ => "Bản sao",
+    };
+}
+
+/// <summary>One paper a supplement request asks for (Mẫu 02): the paper's code and why it is needed.</summary>
+public sealed record SupplementItem(string Code, string Reason);
+
+/// <summary>Where the applicant gets the result (DESIGN §3, any-point filing).</summary>
+public static class ReturnPoints
+{
+    public const string Receiving = "receiving";
+    public const string Competent = "competent";
+    public const string Post = "post";
+    public static readonly IReadOnlyList<string> All = [Receiving, Competent, Post];
+}
+
+/// <summary>How a resolved dossier ended (DESIGN §5): its result granted, or declined after review.</summary>
+public static class Outcomes
+{
+    public const string Granted = "granted";
+    public const string Declined = "declined";
+}
 
 public enum PauseReason
 {
@@ -75,8 +122,9 @@ public sealed class DossierEvent
     internal DossierEvent(
         int sequence, DateTime at, string action, string actor, string? unitCode,
         DossierStatus? fromStatus, DossierStatus toStatus, string? fromStep, string? toStep,
-        string? toUnitCode, string? comment, DateTime? dueDate, DateTime? stepDueDate)
+        string? toUnitCode, string? comment, DateTime? dueDate, DateTime? stepDueDate, string? details = null)
     {
+        Details = details;
         Sequence = sequence;
         At = at;
         Action = action;
@@ -109,6 +157,8 @@ public sealed class DossierEvent
     public string? Comment { get; private set; }
     public DateTime? DueDate { get; private set; }
     public DateTime? StepDueDate { get; private set; }
+    /// <summary>Structured content of the action as JSON, e.g. the itemised papers of a supplement request.</summary>
+    public string? Details { get; private set; }
 }
 
 /// <summary>

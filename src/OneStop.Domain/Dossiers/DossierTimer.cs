@@ -42,4 +42,6 @@ public sealed class DossierTimer
     public DateTime? DoneAt { get; private set; }
 
     internal void Done(DateTime at) => DoneAt ??= at;
+
+    internal void Retarget(string unitCode) => Target = unitCode;
 }

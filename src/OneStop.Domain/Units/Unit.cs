@@ -33,6 +33,35 @@ public sealed class Unit
     public DateOnly ValidFrom { get; private set; }
     public DateOnly? ValidTo { get; private set; }
     public string? SuccessorCode { get; private set; }
+    /// <summary>How the unit was dissolved (<see cref="UnitDissolution"/> as JSON), when it was.</summary>
+    public string? DissolutionJson { get; private set; }
+
+    /// <summary>A new unit from a draft <see cref="UnitRules.Check"/> accepted.</summary>
+    public static Unit Create(UnitRules.Resolved draft) =>
+        new(draft.Code, draft.Name, draft.Level, draft.ParentCode, draft.AgencyCode, draft.ValidFrom, kind: draft.Kind);
+
+    /// <summary>Renames, re-parents, re-kinds or re-codes this unit as a draft <see cref="UnitRules.Check"/> accepted.</summary>
+    public void Change(UnitRules.Resolved draft)
+    {
+        if (!string.Equals(draft.Code, Code, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"A draft for {draft.Code} cannot change unit {Code}.");
+        Name = draft.Name;
+        Kind = draft.Kind;
+        ParentCode = draft.ParentCode;
+        AgencyCode = draft.AgencyCode;
+    }
+
+    /// <summary>
+    /// Ends this unit by dissolution (DESIGN §3), as <see cref="UnitDissolving.Check"/> accepted: its validity ends the
+    /// day before <see cref="UnitDissolution.EffectiveFrom"/>, and the first successor answers for its code (a step or
+    /// a link that still names it). The plan is kept with the unit, its area included.
+    /// </summary>
+    public void Dissolve(UnitDissolution plan)
+    {
+        ValidTo = plan.EffectiveFrom.AddDays(-1);
+        SuccessorCode = plan.Successors[0].UnitCode;
+        DissolutionJson = plan.ToJson();
+    }
 
     /// <summary>
     /// Merges this unit into <paramref name="successor"/> from <paramref name="effective"/> (DESIGN §3): its
@@ -80,5 +109,5 @@ public sealed class Unit
 
     private static UnitRefusedException Invalid(string message, string field) => new(RefusalKind.Invalid, message, field);
 
-    public UnitInfo ToInfo() => new(Code, Name, Level, ParentCode, AgencyCode, ValidFrom, ValidTo, SuccessorCode, Kind);
+    public UnitInfo ToInfo() => new(Code, Name, Level, ParentCode, AgencyCode, ValidFrom, ValidTo, SuccessorCode, Kind, UnitDissolution.FromJson(DissolutionJson));
 }

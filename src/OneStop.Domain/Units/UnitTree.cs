@@ -12,7 +12,8 @@ public sealed record UnitInfo(
     DateOnly ValidFrom,
     DateOnly? ValidTo = null,
     string? SuccessorCode = null,
-    string Kind = UnitKinds.Committee)
+    string Kind = UnitKinds.Committee,
+    UnitDissolution? Dissolution = null)
 {
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
 }
@@ -60,12 +61,17 @@ public sealed class UnitTree
         }
     }
 
+    /// <summary>The province a unit belongs to (itself, for a province), as valid on a date.</summary>
+    public UnitInfo? ProvinceOf(string code, DateOnly on) => SelfAndAncestors(code, on).LastOrDefault(u => u.Level == Levels.Province);
+
     /// <summary>
     /// Resolves a step's <c>unit</c> (<c>receiving</c>, <c>parent</c>, a level or a unit code) for a dossier
-    /// received at <paramref name="receivingUnitCode"/>. When no unit of the requested level exists in the
-    /// branch any more (districts abolished 01/07/2025), the nearest higher level takes the step.
+    /// received at <paramref name="receivingUnitCode"/>. When no unit of the requested level exists in the branch any
+    /// more (districts abolished 01/07/2025), the step runs at the level that took the powers (DESIGN §3): the
+    /// step's own <paramref name="afterReform"/> when it names one, else the level the competence rules of the
+    /// dissolution name for <paramref name="procedureId"/>, else — a merge — the nearest higher level.
     /// </summary>
-    public UnitInfo? ResolveStepUnit(string stepUnit, string receivingUnitCode, DateOnly on)
+    public UnitInfo? ResolveStepUnit(string stepUnit, string receivingUnitCode, DateOnly on, string? procedureId = null, string? afterReform = null)
     {
         if (stepUnit == StepUnits.Receiving)
             return Current(receivingUnitCode, on);
@@ -74,10 +80,29 @@ public sealed class UnitTree
         if (Levels.All.Contains(stepUnit))
         {
             var wanted = LevelRank(stepUnit);
-            return SelfAndAncestors(receivingUnitCode, on).FirstOrDefault(u => LevelRank(u.Level) >= wanted);
+            var branch = SelfAndAncestors(receivingUnitCode, on).ToList();
+            var found = branch.FirstOrDefault(u => LevelRank(u.Level) >= wanted);
+            if (found is not null && found.Level == stepUnit)
+                return found;
+            if (afterReform is not null && afterReform != stepUnit)
+                return ResolveStepUnit(afterReform, receivingUnitCode, on, procedureId);
+            if (DissolvedOver(branch, stepUnit)?.Dissolution?.LevelFor(procedureId) is { } competent && competent != stepUnit)
+            {
+                var rank = LevelRank(competent);
+                return branch.FirstOrDefault(u => LevelRank(u.Level) >= rank) ?? found;
+            }
+            return found;
         }
         return Current(stepUnit, on);
     }
+
+    /// <summary>A dissolved unit of <paramref name="level"/> whose area or successors include a unit of the branch.</summary>
+    private UnitInfo? DissolvedOver(IReadOnlyList<UnitInfo> branch, string level) =>
+        _units.Values.Where(u => u.Level == level && u.Dissolution is not null)
+            .OrderByDescending(u => u.ValidTo)
+            .FirstOrDefault(u => branch.Any(b => u.Dissolution!.Area.Contains(b.Code, StringComparer.OrdinalIgnoreCase)
+                                                 || u.Dissolution.Successors.Any(s => string.Equals(s.UnitCode, b.Code, StringComparison.OrdinalIgnoreCase))
+                                                    && b.Level != Levels.Province));
 
     /// <summary>True when <paramref name="descendant"/> lies below <paramref name="ancestor"/> (or is it).</summary>
     public bool IsSelfOrDescendant(string descendant, string ancestor, DateOnly on) =>

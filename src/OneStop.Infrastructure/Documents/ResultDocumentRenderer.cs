@@ -29,6 +29,14 @@ public sealed class ResultDocumentRenderer : IResultDocumentRenderer
         pdf.Paragraph($"Số định danh / mã số thuế: {model.ApplicantId}");
         pdf.Paragraph($"Ngày cấp: {issuedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}");
         pdf.Paragraph($"Cán bộ trả kết quả: {model.IssuedBy}");
+        if (model.DeclineReasons is { } reasons)
+        {
+            // Từ chối giải quyết (DESIGN §5): the applicant is told why, in writing, under the unit's signature.
+            pdf.Space(10);
+            pdf.Paragraph($"Sau khi xem xét hồ sơ, {model.UnitName} thông báo từ chối giải quyết yêu cầu của Ông/Bà {model.ApplicantName}.", bold: true);
+            pdf.Paragraph($"Lý do: {reasons}");
+            pdf.Paragraph("Người nộp hồ sơ có quyền khiếu nại, khởi kiện theo quy định của pháp luật về khiếu nại và tố tụng hành chính.", 10);
+        }
         pdf.Space(14);
         pdf.Paragraph("Văn bản điện tử này được hệ thống OneStop ký số. Kiểm tra tính nguyên vẹn của tệp tại /api/public/verify.", 10);
         return pdf.Build();

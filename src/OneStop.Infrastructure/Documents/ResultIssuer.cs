@@ -2,16 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Documents;
 using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Persistence;
 using OneStop.Infrastructure.Signing;
 using OneStop.Infrastructure.Storage;
 
 namespace OneStop.Infrastructure.Documents;
 
-/// <summary>What a generated result document shows.</summary>
+/// <summary>What a generated result document shows; a refusal notice (decline) also its reasons.</summary>
 public sealed record ResultDocumentModel(
     string UnitName, string DossierCode, string ProcedureName, string ResultName, string ApplicantName, string ApplicantId,
-    DateTimeOffset IssuedAt, string IssuedBy);
+    DateTimeOffset IssuedAt, string IssuedBy, string? DeclineReasons = null);
 
 /// <summary>Draws the result document when the officer resolves without attaching one.</summary>
 public interface IResultDocumentRenderer
@@ -28,17 +29,21 @@ public interface IResultDocumentRenderer
 /// </summary>
 public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSigner signer, IResultDocumentRenderer renderer, TimeProvider clock)
 {
-    public async Task IssueAsync(Dossier dossier, ProcedureModel model, IReadOnlyDictionary<string, Guid> uploadedFiles, CancellationToken ct)
+    public async Task IssueAsync(Dossier dossier, ProcedureModel model, IReadOnlyDictionary<string, Guid> uploadedFiles, CancellationToken ct,
+        string? declineReasons = null)
     {
         var now = clock.GetUtcNow();
         var definition = model.Definition;
-        var specs = model.Results.Count > 0 ? model.Results : [new ResultSpec { Code = "KQ", Name = "Kết quả giải quyết", Signed = true }];
+        // A declined dossier's one result is the unit's refusal notice: signed, about no one's rights, kept out of repositories.
+        IReadOnlyList<ResultSpec> specs = declineReasons is not null
+            ? [new ResultSpec { Code = Decline.NoticeCode, Name = Decline.NoticeName, Signed = true, StoreInRepository = false }]
+            : model.Results.Count > 0 ? model.Results : [new ResultSpec { Code = "KQ", Name = "Kết quả giải quyết", Signed = true }];
         foreach (var result in dossier.Results.Where(r => r.FileId is null).ToList())
         {
             var spec = specs.FirstOrDefault(s => s.Code == result.Code) ?? specs[0];
             var file = uploadedFiles.TryGetValue(result.Code, out var id)
                 ? await db.Files.FirstAsync(f => f.Id == id, ct)
-                : await DrawAsync(dossier, definition, spec, await SignerNameAsync(result, ct), now, ct);
+                : await DrawAsync(dossier, definition, spec, await SignerNameAsync(result, ct), now, declineReasons, ct);
             file.ReferencedAt ??= now.UtcDateTime;
             if (spec.Signed)
             {
@@ -55,10 +60,20 @@ public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSi
             dossier.AttachResultFile(result.Code, file.Id);
 
             if (spec.StoreInRepository)
-                db.RepositoryDocuments.Add(new RepositoryDocument(Guid.CreateVersion7(now), dossier.Applicant.IdNumber, spec.Code, spec.Name,
+                db.RepositoryDocuments.Add(new RepositoryDocument(Guid.CreateVersion7(now), SubjectOf(dossier, spec), spec.Code, spec.Name,
                     file.Id, dossier.Code, now.UtcDateTime, validUntil: null, signed: spec.Signed));
         }
     }
+
+    /// <summary>
+    /// Whose repository a result goes to (DESIGN §8): the person it is about when the definition names the form field
+    /// holding their personal ID (the child of a birth registration) and the form has a valid one, else the applicant.
+    /// </summary>
+    public static string SubjectOf(Dossier dossier, ResultSpec spec) =>
+        spec.SubjectField is { } key && dossier.Form.TryGetValue(key, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+            && value.GetString() is { } id && Domain.Identifiers.PersonalId.Validate(id).IsValid
+            ? id
+            : dossier.Applicant.IdNumber;
 
     /// <summary>"Full Name (userName)" of the leader recorded as signer, or null when no approval step signs.</summary>
     private async Task<string?> SignerNameAsync(DossierResult result, CancellationToken ct)
@@ -70,11 +85,13 @@ public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSi
     }
 
     private async Task<StoredFile> DrawAsync(Dossier dossier, WorkflowDefinition definition, ResultSpec result, string? signedBy, DateTimeOffset now,
-        CancellationToken ct)
+        string? declineReasons, CancellationToken ct)
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == dossier.ReceivingUnitCode).Select(u => u.Name).FirstOrDefaultAsync(ct);
-        var bytes = renderer.Render(new ResultDocumentModel(unit ?? dossier.ReceivingUnitCode, dossier.Code, definition.Name, result.Name,
-            dossier.Applicant.FullName, dossier.Applicant.IdNumber, now, signedBy ?? dossier.Result?.IssuedBy ?? "system"));
+        // The unit that decided issues the result: the competent unit of an any-point dossier, else the receiving one.
+        var issuer = dossier.HomeUnitCode;
+        var unit = await db.Units.AsNoTracking().Where(u => u.Code == issuer).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        var bytes = renderer.Render(new ResultDocumentModel(unit ?? issuer, dossier.Code, definition.Name, result.Name,
+            dossier.Applicant.FullName, dossier.Applicant.IdNumber, now, signedBy ?? dossier.Result?.IssuedBy ?? "system", declineReasons));
         var blob = await store.SaveAsync(new MemoryStream(bytes), long.MaxValue, ct);
         var file = new StoredFile
         {

@@ -16,10 +16,14 @@ public sealed class DossierContextFactory(OneStopDbContext db, TimeProvider cloc
     public async Task<UnitTree> LoadUnitsAsync(CancellationToken ct) =>
         new((await db.Units.AsNoTracking().ToListAsync(ct)).Select(u => u.ToInfo()));
 
-    /// <summary>The calendar is read per request so an admin's edit counts at once on every node.</summary>
+    /// <summary>
+    /// The calendar is read per request so an admin's edit counts at once on every node. A year is held when the
+    /// table has any day of it (the shipped file's years, or days an admin entered): a deadline running into any
+    /// other year is refused rather than counted on weekends alone (DESIGN §6).
+    /// </summary>
     public async Task<DeadlineCalculator> LoadDeadlinesAsync(CancellationToken ct)
     {
         var days = await db.Calendar.AsNoTracking().Select(c => new CalendarDay(c.Date, c.Working, c.Note)).ToListAsync(ct);
-        return new DeadlineCalculator(new WorkingCalendar(days), OfficeHours.Default);
+        return new DeadlineCalculator(new WorkingCalendar(days, days.Select(d => d.Date.Year).Distinct()), OfficeHours.Default);
     }
 }

@@ -13,6 +13,6 @@ public sealed class ResultsHandler(ResultIssuer issuer, DefinitionCatalog catalo
         if (domainEvent is not DossierResolved resolved)
             return;
         var model = await catalog.GetPinnedAsync(db, resolved.Dossier, ct);
-        await issuer.IssueAsync(resolved.Dossier, model, resolved.UploadedFiles, ct);
+        await issuer.IssueAsync(resolved.Dossier, model, resolved.UploadedFiles, ct, resolved.DeclineReasons);
     }
 }

@@ -51,6 +51,7 @@ public static class DvcqgCompletion
                 continue;
             Add(agencies, refs["agency"]);
             Add(units, refs["unit"]);
+            Add(units, refs["unitInCharge"]);
             Add(people, refs["actor"]);
             foreach (var paper in refs["papers"]?.AsArray() ?? [])
             {
@@ -89,8 +90,12 @@ public static class DvcqgCompletion
         body["TenLinhVuc"] = procedure.TenLinhVuc ?? "";
         var owner = body["ChuHoSo"]?.GetValue<string>();
         body["TrichYeuHoSo"] = string.IsNullOrWhiteSpace(owner) ? procedure.TenTTHC : $"{procedure.TenTTHC} - {owner}";
+        // The unit in force at the event (after a merge or dissolution, the successor); older bodies name the agency.
         var agency = refs["agency"]?.GetValue<string>() ?? "";
-        body["DonViXuLy"] = directory.AgencyNames.GetValueOrDefault(agency, agency);
+        var inCharge = refs["unitInCharge"]?.GetValue<string>();
+        body["DonViXuLy"] = inCharge is not null && directory.UnitNames.TryGetValue(inCharge, out var unitName)
+            ? unitName
+            : directory.AgencyNames.GetValueOrDefault(agency, agency);
 
         var papers = body["TaiLieuNop"]?.AsArray() ?? [];
         var paperRefs = refs["papers"]?.AsArray() ?? [];

@@ -55,17 +55,18 @@ public static class DvcqgDossierBody
             ["NgayNopHoSo"] = DvcqgPayload.Format(snapshot.SubmittedAt),
             // Only once received: a status-1 message carries none (DESIGN §9).
             ["NgayTiepNhan"] = DvcqgPayload.Format(received?.At),
-            ["NgayHenTra"] = DvcqgPayload.Format(current.DueDate),
+            // The date the law gives (DESIGN §6): an apology's later date must not make a late dossier look on time.
+            ["NgayHenTra"] = DvcqgPayload.Format(snapshot.OriginalDueDate is { } original && current.DueDate is not null ? original : current.DueDate),
             ["TrangThaiHoSo"] = DvcqgPayload.Code((int)current.ToStatus),
             ["NgayTra"] = DvcqgPayload.Format(First(history, e => e.Action == DossierActions.ReturnResult)?.At),
             ["ThongTinTra"] = "",
             // How the result is returned (OpenCPS: "1" by post, "0" otherwise); post is the channel it came by.
-            ["HinhThuc"] = snapshot.Channel == Channel.Post ? "1" : "0",
+            ["HinhThuc"] = snapshot.Channel == Channel.Post || snapshot.ReturnByPost ? "1" : "0",
             // Processing ends when the result is ready, or when the dossier is refused or stopped without one.
             ["NgayKetThucXuLy"] = DvcqgPayload.Format(First(history, e => e.ToStatus is DossierStatus.Resolved or DossierStatus.NotAccepted or DossierStatus.Stopped)?.At),
             // The agency's name (its code is the MaHoSo prefix and madonvi): at delivery.
             ["DonViXuLy"] = "",
-            ["GhiChu"] = "",
+            ["GhiChu"] = Apology(snapshot),
             ["NgayTuChoi"] = DvcqgPayload.Format(First(history, e => e.Action == DossierActions.Refuse)?.At),
             // "2": filed at the province's own one-stop system, not on the national portal (the Thanh Hóa client's constant).
             ["NoiNopHoSo"] = "2",
@@ -88,6 +89,7 @@ public static class DvcqgDossierBody
             [References] = new JsonObject
             {
                 ["agency"] = snapshot.AgencyCode,
+                ["unitInCharge"] = snapshot.UnitInCharge,
                 ["papers"] = new JsonArray(papers.Select(p => (JsonNode?)new JsonObject
                 {
                     ["file"] = p.FileId?.ToString(),
@@ -104,6 +106,15 @@ public static class DvcqgDossierBody
     }
 
     private static DvcqgEvent? First(IReadOnlyList<DvcqgEvent> history, Func<DvcqgEvent, bool> match) => history.FirstOrDefault(match);
+
+    /// <summary>The apology's new date, told in the note: the due date stays the law's, so the portal still counts the dossier late.</summary>
+    private static string Apology(DvcqgSnapshot snapshot)
+    {
+        var apology = snapshot.History.LastOrDefault(e => e.Action == DossierActions.Apologize);
+        return apology?.DueDate is { } promised
+            ? $"Đã xin lỗi và hẹn lại ngày trả kết quả: {Domain.Calendar.VietnamDates.Format(promised)} (hồ sơ vẫn tính quá hạn so với ngày hẹn trả ban đầu)."
+            : "";
+    }
 
     /// <summary>
     /// A submitted paper with its file, as both clients list <c>TaiLieuNop</c> (papers seen at the counter without

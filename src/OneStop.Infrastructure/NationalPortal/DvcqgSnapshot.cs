@@ -24,7 +24,10 @@ public sealed record DvcqgSnapshot(
     IReadOnlyList<DossierDocument> Documents,
     DossierResult? Result,
     IReadOnlyList<DvcqgEvent> History,
-    decimal FeeAmount = 0)
+    decimal FeeAmount = 0,
+    string? UnitInCharge = null,
+    DateTime? OriginalDueDate = null,
+    bool ReturnByPost = false)
 {
     public DvcqgEvent Current => History[^1];
 
@@ -38,10 +41,15 @@ public sealed record DvcqgSnapshot(
         return dash > 0 ? dossierCode[..dash] : dossierCode;
     }
 
+    /// <summary>
+    /// The dossier as of <paramref name="at"/>, taken when the event is saved: the unit in charge then (the competent
+    /// unit of an any-point dossier, else the receiving unit, after any merge or dissolution) and the due date the law
+    /// gives then (an apology's date is not it) are the ones of that moment, kept in the stored body.
+    /// </summary>
     public static DvcqgSnapshot Of(Dossier dossier, DossierEvent at) => new(
         dossier.Code, dossier.Channel, dossier.Applicant, dossier.SubmittedAt, dossier.Documents, dossier.Result,
         dossier.Events.Where(e => e.Sequence <= at.Sequence).OrderBy(e => e.Sequence).Select(DvcqgEvent.From).ToList(),
-        dossier.FeeAmount);
+        dossier.FeeAmount, dossier.HomeUnitCode, dossier.OriginalDueDate, dossier.ReturnAt == ReturnPoints.Post);
 }
 
 /// <summary>The procedure fields, from the pinned definition version and the national catalogue.</summary>

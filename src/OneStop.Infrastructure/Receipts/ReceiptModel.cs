@@ -13,11 +13,14 @@ public enum ReceiptPaperSource
     Repository,
 }
 
-public sealed record ReceiptPaper(string Code, string Name, ReceiptPaperSource Source, bool Digitized = false);
+/// <summary>A paper as the receipt lists it: what it is, whether an original or a copy (Mẫu 01), how many, and how it came.</summary>
+public sealed record ReceiptPaper(string Code, string Name, ReceiptPaperSource Source, bool Digitized = false, string PaperForm = PaperForms.Copy, int Copies = 1);
 
 /// <summary>Everything a receipt (phiếu tiếp nhận và hẹn trả kết quả) prints; built by the API from a received dossier.</summary>
 /// <param name="PublicBaseUrl">Where citizens reach the API, e.g. <c>https://motcua.example.gov.vn</c>; the QR code links to public tracking there.</param>
 /// <param name="PrintedAt">When this copy is printed: the only time the renderer writes that is not the dossier's own.</param>
+/// <param name="ProcessingTime">The procedure's processing time as the law states it, e.g. "01 ngày làm việc", "Trong ngày".</param>
+/// <param name="ResultDelivery">Where and how the result is handed over (the counter, another unit's counter, or by post).</param>
 public sealed record ReceiptModel(
     string UnitName,
     string UnitCode,
@@ -35,7 +38,9 @@ public sealed record ReceiptModel(
     string TrackingSecret,
     string PublicBaseUrl,
     DateTimeOffset PrintedAt,
-    string? ReceivedBy = null)
+    string? ReceivedBy = null,
+    string? ProcessingTime = null,
+    string? ResultDelivery = null)
 {
     /// <summary>The public tracking address the QR code encodes (DESIGN §10 <c>GET /api/public/dossiers/{code}?secret=</c>).</summary>
     public string TrackingUrl =>

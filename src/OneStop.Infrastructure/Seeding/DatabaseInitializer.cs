@@ -25,7 +25,9 @@ public sealed class DatabaseInitializer(
     PasswordPolicy passwordPolicy,
     ILogger<DatabaseInitializer> logger)
 {
-    public static string CalendarFile => Path.Combine(AppContext.BaseDirectory, "calendar", "vietnam-holidays.json");
+    public static string ShippedCalendarFile => Path.Combine(AppContext.BaseDirectory, "calendar", "vietnam-holidays.json");
+
+    private string CalendarFile => options.Value.CalendarFile is { Length: > 0 } configured ? configured : ShippedCalendarFile;
     public static string WorkflowsDirectory => Path.Combine(AppContext.BaseDirectory, "workflows");
 
     public async Task InitializeAsync(CancellationToken ct)
@@ -57,19 +59,47 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Projected {Count} dossiers written before the indicators existed", projected);
     }
 
-    /// <summary>Adds the shipped days that the table lacks; days an admin edited are left alone.</summary>
+    /// <summary>The <c>Source</c> of a calendar row that came from the shipped file; an admin's edit names its author instead.</summary>
+    public const string ShippedCalendarSource = "calendar/vietnam-holidays.json";
+
+    /// <summary>
+    /// Merges the shipped calendar file into the table (DESIGN §6): days it adds are added, days it corrects are
+    /// corrected and days it no longer lists are removed — but only rows that came from the file; a day an admin
+    /// edited (its <c>Source</c> names them) is left exactly as they set it.
+    /// </summary>
     private async Task SeedCalendarAsync(CancellationToken ct)
     {
         if (!File.Exists(CalendarFile))
         {
-            logger.LogWarning("Calendar file {File} not found; only weekends are non-working days", CalendarFile);
+            logger.LogWarning("Calendar file {File} not found; deadlines are refused for every year the table does not hold", CalendarFile);
             return;
         }
-        var days = WorkingCalendar.ParseJson(await File.ReadAllTextAsync(CalendarFile, ct));
-        var known = (await db.Calendar.Select(c => c.Date).ToListAsync(ct)).ToHashSet();
-        foreach (var day in days.Where(d => !known.Contains(d.Date)))
-            db.Calendar.Add(new CalendarEntry { Date = day.Date, Working = day.Working, Note = day.Note, Source = "calendar/vietnam-holidays.json" });
+        var days = WorkingCalendar.ParseJson(await File.ReadAllTextAsync(CalendarFile, ct)).ToDictionary(d => d.Date);
+        var rows = await db.Calendar.ToListAsync(ct);
+        var (added, corrected, removed) = (0, 0, 0);
+        foreach (var row in rows.Where(r => r.Source == ShippedCalendarSource))
+        {
+            if (!days.TryGetValue(row.Date, out var shipped))
+            {
+                db.Calendar.Remove(row);
+                removed++;
+            }
+            else if (row.Working != shipped.Working || row.Note != shipped.Note)
+            {
+                (row.Working, row.Note) = (shipped.Working, shipped.Note);
+                corrected++;
+            }
+        }
+        var known = rows.Select(r => r.Date).ToHashSet();
+        foreach (var day in days.Values.Where(d => !known.Contains(d.Date)))
+        {
+            db.Calendar.Add(new CalendarEntry { Date = day.Date, Working = day.Working, Note = day.Note, Source = ShippedCalendarSource });
+            added++;
+        }
         await db.SaveChangesAsync(ct);
+        if (added + corrected + removed > 0)
+            logger.LogInformation("Calendar file merged: {Added} days added, {Corrected} corrected, {Removed} removed; admin edits kept",
+                added, corrected, removed);
     }
 
     /// <summary>Adds the demo units and accounts a database lacks (a newer release may bring more); existing ones are left alone.</summary>
@@ -80,6 +110,9 @@ public sealed class DatabaseInitializer(
         var users = (await db.Users.Select(u => u.UserName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         {
             var hasher = new PasswordHasher<UserAccount>();
+            // Every demo account has the same published password: one hash (salted once) serves them all, so seeding
+            // some fifty accounts costs one PBKDF2 run, not fifty, on every fresh instance.
+            string? demoHash = null;
             foreach (var account in DemoData.Accounts.Where(a => !users.Contains(a.UserName)))
             {
                 var user = new UserAccount
@@ -92,7 +125,7 @@ public sealed class DatabaseInitializer(
                     PersonalId = account.PersonalId,
                     SecurityStamp = UserAccount.NewSecurityStamp(),
                 };
-                user.PasswordHash = hasher.HashPassword(user, DemoData.Password);
+                user.PasswordHash = demoHash ??= hasher.HashPassword(user, DemoData.Password);
                 db.Users.Add(user);
             }
         }

@@ -42,10 +42,17 @@ public static class DemoData
         // in the shape of DVCQG agency codes; the real ones come from the province's list.
         new(BuildingDepartment, "Sở Xây dựng tỉnh Bình Thuận", Levels.Province, "60", "000.00.06.H56", Since, kind: UnitKinds.Agency),
         new(FirePolice, "Phòng Cảnh sát PCCC và CNCH, Công an tỉnh Bình Thuận", Levels.Province, "60", "000.00.48.H56", Since, kind: UnitKinds.Agency),
+        // The department that registers enterprises (its Business Registration Office, Decree 168/2025/NĐ-CP) decides
+        // the any-point enterprise procedure; the ward police decides permanent residence (Law on Residence 2020 art. 22).
+        new(FinanceDepartment, "Sở Tài chính tỉnh Bình Thuận", Levels.Province, "60", "000.00.11.H56", Since, kind: UnitKinds.Agency),
+        new(CommunePolice, "Công an phường Hàm Tiến", Levels.Commune, "22918", "000.17.22.H56.CA", Since, kind: UnitKinds.Agency),
+        .. SecondProvince.Units,
     ];
 
     public const string BuildingDepartment = "60.SXD";
     public const string FirePolice = "60.PCCC";
+    public const string FinanceDepartment = "60.STC";
+    public const string CommunePolice = "22918.CA";
 
     public sealed record DemoAccount(string UserName, string FullName, string Role, string? UnitCode, string? PersonalId = null);
 
@@ -64,12 +71,12 @@ public static class DemoData
         new("congdan", "Nguyễn Văn Công Dân", "citizen", null, CitizenPersonalId),
         new("thamdinh.sxd", "Trương Văn Thẩm Định (Sở Xây dựng)", RoleNames.Appraiser, BuildingDepartment),
         new("thamdinh.pccc", "Lý Thị Thẩm Định (PCCC)", RoleNames.Appraiser, FirePolice),
-        .. AgencyAccounts(BuildingDepartment, "Sở Xây dựng"),
-        .. AgencyAccounts(FirePolice, "PCCC"),
+        .. Units.Where(u => u.Kind == UnitKinds.Agency).SelectMany(u => AgencyAccounts(u.Code, u.Name)),
+        .. SecondProvince.Accounts,
     ];
 
-    /// <summary>Every seeded agency has its counter, specialist and leader: <c>tiepnhan.60.sxd</c> and so on.</summary>
-    private static IEnumerable<DemoAccount> AgencyAccounts(string unitCode, string label)
+    /// <summary>Every seeded agency has its counter, specialist and leader: <c>tiepnhan.60.sxd</c>, <c>chuyenvien.22918.ca</c> and so on.</summary>
+    internal static IEnumerable<DemoAccount> AgencyAccounts(string unitCode, string label)
     {
         var suffix = unitCode.ToLowerInvariant();
         yield return new($"tiepnhan.{suffix}", $"Cán bộ một cửa ({label})", RoleNames.Reception, unitCode);

@@ -36,7 +36,7 @@ public sealed class CitizenJourneyTests(OneStopFactory factory) : IClassFixture<
 
         var reception = await factory.SignInAsync("tiepnhan.xa");
         const string request = "Giấy chứng sinh bị mờ, không đọc được số; đề nghị chụp lại bản rõ nét.";
-        await reception.ActAsync(code, "request-supplement", new { comment = request });
+        await reception.ActAsync(code, "request-supplement", new { comment = request, items = new[] { new { code = "GCS", reason = "Bản rõ nét." } } });
 
         mine = await citizen.MyDossierAsync(code);
         Assert.Equal("SupplementRequested", mine.Str("status"));

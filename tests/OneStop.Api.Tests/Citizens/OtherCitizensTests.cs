@@ -17,7 +17,7 @@ public sealed class OtherCitizensTests(OneStopFactory factory) : IClassFixture<O
         var owner = await factory.SignInAsync("congdan");
         var other = await factory.SignInAsync(OtherUser);
         var code = (await owner.SubmitBirthRegistrationOnlineAsync()).Str("code");
-        await (await factory.SignInAsync("tiepnhan.xa")).ActAsync(code, "request-supplement", new { comment = "Bổ sung tờ khai có chữ ký." });
+        await (await factory.SignInAsync("tiepnhan.xa")).ActAsync(code, "request-supplement", new { comment = "Bổ sung tờ khai có chữ ký.", items = new[] { new { code = "TKKS", reason = "Tờ khai có chữ ký." } } });
         var (_, etag) = await owner.GetDossierAsync(code);
         var fileId = await other.UploadAsync();
         var before = await factory.SnapshotAsync();

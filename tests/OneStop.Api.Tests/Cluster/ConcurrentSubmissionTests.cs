@@ -39,11 +39,13 @@ public sealed class ConcurrentSubmissionTests(OneStopFactory factory) : IClassFi
         // A day no other test of this class submits on: Tuesday 03/03/2026, 09:00.
         factory.SetVietnamTime(2026, 3, 3, 9);
         var reception = await factory.SignInAsync("tiepnhan.huyen");
-        var papers = (await (await factory.CreateClient().GetAsync($"{Routes.Procedures}/ho-kinh-doanh.dang-ky-thanh-lap-ho-kinh-doanh")).ReadJsonAsync())
+        // The district's own procedure as it stood before the reform (the shipped one is at the commune since 01/07/2025).
+        await Units.BeforeReform.PublishAsync(factory);
+        var papers = (await (await factory.CreateClient().GetAsync($"{Routes.Procedures}/{Units.BeforeReform.DistrictLevel}")).ReadJsonAsync())
             ["documents"]!.AsArray().Where(d => d!["required"]!.GetValue<bool>()).Select(d => d.Str("code")).ToArray();
 
         var codes = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
-            (await reception.SubmitAsync(ApiClient.CounterSubmission("ho-kinh-doanh.dang-ky-thanh-lap-ho-kinh-doanh", Demo.District, papers,
+            (await reception.SubmitAsync(ApiClient.CounterSubmission(Units.BeforeReform.DistrictLevel, Demo.District, papers,
                 fullName: $"Hộ Kinh Doanh {i}"))).Str("code")));
 
         // {agencyCode}-260303-{seq:0000}: one agency, one day, so exactly 0001 … 0020.

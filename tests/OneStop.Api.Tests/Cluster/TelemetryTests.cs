@@ -39,8 +39,10 @@ public sealed class TelemetryTests : IDisposable
         await _host.PortalClient().SetFaultsAsync(new { down = true });
         for (var i = 0; i < 3; i++)
             await commune.SubmitAsync(ApiClient.CounterSubmission("ho-tich.dang-ky-khai-sinh", Demo.Commune, ["TKKS", "GCS"]));
+        // The district's own procedure as it stood before the reform (the shipped one is at the commune since 01/07/2025).
+        await Units.BeforeReform.PublishAsync(_host);
         await district.SubmitAsync(ApiClient.CounterSubmission(
-            "ho-kinh-doanh.dang-ky-thanh-lap-ho-kinh-doanh", Demo.District, await RequiredPapersAsync("ho-kinh-doanh.dang-ky-thanh-lap-ho-kinh-doanh")));
+            Units.BeforeReform.DistrictLevel, Demo.District, await RequiredPapersAsync(Units.BeforeReform.DistrictLevel)));
         // One message refused for good: the oldest one, so the oldest pending is the second submission's.
         var messages = await _host.QueryAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
         await _host.QueryAsync(db => db.Outbox.Where(m => m.Id == messages[0]).ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.DeadLettered)));

@@ -54,15 +54,17 @@ public sealed class RepositoryReuseTests(OneStopFactory factory) : IClassFixture
         Assert.False(refused["valid"]!.GetValue<bool>());
         Assert.Null(refused["dossierCode"]);
 
-        // Permanent residence online: the birth certificate comes from the repository, no upload for it.
+        // Permanent residence online at the ward police, joining a relative's home: the birth certificate proves the
+        // kinship (Law on Residence 2020 art. 21(2)) and comes from the repository, no upload for it.
         var form = await citizen.UploadAsync(DocumentSamples.Pdf("CT01"), "ct01.pdf");
         var submitted = await citizen.SubmitAsync(new
         {
             procedureId = "cu-tru.dang-ky-thuong-tru",
             applicant = new { idNumber = Demo.CitizenId, fullName = "Nguyễn Văn Công Dân" },
             channel = "online",
-            receivingUnitCode = Demo.Commune,
+            receivingUnitCode = Demo.CommunePolice,
             documents = new object[] { new { code = "CT01", fileId = form }, new { code = "GKS", repositoryDocumentId = certificate.Id("id") } },
+            form = new { truongHop = "o-cung-nguoi-than" },
         });
         var reused = submitted["documents"]!.AsArray().Single(d => d.Str("code") == "GKS")!;
         Assert.Equal(certificate.Id("id"), reused.Id("repositoryDocumentId"));

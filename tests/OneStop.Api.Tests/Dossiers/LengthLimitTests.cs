@@ -124,7 +124,7 @@ public sealed class LengthLimitTests(OneStopFactory factory) : IClassFixture<One
     {
         var admin = await factory.SignInAsync("admin");
 
-        await AssertTooLongAsync(() => admin.PutAsJsonAsync("/api/calendar/2026-12-30", new { working = false, note = new string('n', 301) }), "note");
+        await AssertTooLongAsync(() => admin.PutAsJsonAsync("/api/calendar/days/2026-12-30", new { working = false, note = new string('n', 301) }), "note");
         await AssertTooLongAsync(() => admin.PutAsJsonAsync("/api/admin/users/chuyenvien.huyen", new { fullName = new string('h', 201) }), "fullName");
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneStop.Api.Tests.Infrastructure;
 
@@ -33,32 +34,40 @@ public sealed class ShippedProceduresTests(OneStopFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_cross_level_procedure_is_decided_at_the_district_and_returned_at_the_commune()
+    public async Task The_any_point_procedure_is_received_at_a_commune_decided_by_the_department_and_returned_at_the_commune()
     {
-        var procedures = await (await factory.SignInAsync("admin")).GetAsync(Routes.Procedures);
-        var crossLevel = ShippedIds().First(id => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", id + ".json")).Contains("\"unit\": \"district\""));
+        var anyPoint = ShippedIds().First(id => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", id + ".json")).Contains("\"anyPoint\": true"));
 
-        var (code, visitedUnits, _) = await DriveToReturnedAsync(crossLevel);
+        var (code, visitedUnits, _) = await DriveToReturnedAsync(anyPoint);
 
-        Assert.Contains(Demo.District, visitedUnits);
-        Assert.Equal(Demo.Commune, visitedUnits[0]);
-        Assert.Equal(Demo.Commune, visitedUnits[^1]);
+        Assert.Equal([Demo.Commune, Demo.FinanceDepartment, Demo.Commune], visitedUnits);
         var history = await (await factory.SignInAsync("admin")).GetAsync(Routes.History(code));
         var events = (await history.ReadJsonAsync())["items"]!.AsArray();
-        Assert.Contains(events, e => e!["unitCode"]?.GetValue<string>() == Demo.District);
-        Assert.True(procedures.IsSuccessStatusCode);
+        Assert.Contains(events, e => e!["unitCode"]?.GetValue<string>() == Demo.FinanceDepartment);
+        Assert.Equal(2, events.Count(e => e.Str("action") == "transfer"));
     }
+
+    /// <summary>
+    /// Where a procedure's dossiers are handed in: residence at the ward police (Law on Residence 2020 art. 22); an
+    /// any-point procedure at a commune counter, decided by the Department of Finance; else a counter of its level.
+    /// </summary>
+    private static (string Unit, string? Competent) PlaceOf(string procedureId, JsonObject procedure) =>
+        procedureId.StartsWith("cu-tru.", StringComparison.Ordinal) ? (Demo.CommunePolice, null)
+        : procedure["anyPoint"]?.GetValue<bool>() == true ? (Demo.Commune, Demo.FinanceDepartment)
+        : (Demo.UnitForLevel(procedure.Str("level")), null);
 
     /// <summary>Submits at the counter of the definition's level and lets the right officer take the next happy-path step.</summary>
     private async Task<(string Code, List<string> VisitedUnits, List<string> Statuses)> DriveToReturnedAsync(string procedureId)
     {
         var anonymous = factory.CreateClient();
         var procedure = await (await anonymous.GetAsync($"{Routes.Procedures}/{procedureId}")).ReadJsonAsync();
-        var unit = Demo.UnitForLevel(procedure.Str("level"));
+        var (unit, competent) = PlaceOf(procedureId, procedure);
         var required = ApiClient.PapersToHandIn(procedure);
 
         var reception = await factory.SignInAsync(Demo.Officer("reception", unit));
-        var submitted = await reception.SubmitAsync(ApiClient.CounterSubmission(procedureId, unit, required));
+        var body = JsonSerializer.SerializeToNode(ApiClient.CounterSubmission(procedureId, unit, required), ApiClient.Json)!.AsObject();
+        body["competentUnitCode"] = competent;
+        var submitted = await reception.SubmitAsync(body);
         var code = submitted.Str("code");
         var statuses = new List<string> { submitted.Str("status") };
         var visitedUnits = new List<string> { unit };
@@ -73,7 +82,8 @@ public sealed class ShippedProceduresTests(OneStopFactory factory) : IClassFixtu
             var currentUnit = received.Str("currentUnitCode");
             if (visitedUnits[^1] != currentUnit)
                 visitedUnits.Add(currentUnit);
-            var officer = await factory.SignInAsync(Demo.Officer(step.Str("role"), currentUnit));
+            var role = received.Str("status") == "Resolved" ? "reception" : step.Str("role");
+            var officer = await factory.SignInAsync(Demo.Officer(role, currentUnit));
             var (current, _) = await officer.GetDossierAsync(code);
             var action = current.NextHappyAction();
             Assert.True(action is not null, $"{procedureId}: no way forward at step {step.Str("id")} ({current.Str("status")}); actions: {string.Join(",", current.Actions())}");

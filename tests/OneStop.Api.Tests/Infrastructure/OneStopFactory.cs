@@ -54,6 +54,17 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
     /// <summary>A host with extra configuration, e.g. <c>("OneStop:Files:MaxBytes", "1024")</c>.</summary>
     public static OneStopFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
 
+    /// <summary>
+    /// A fresh host whose clock starts at <paramref name="now"/> — any date, so deadline tests can run across Tết, the
+    /// Hùng Kings day or the reform of 01/07/2025 (the clock only moves forward once started).
+    /// </summary>
+    public static OneStopFactory StartingAt(DateTimeOffset now, params (string Key, string Value)[] settings) =>
+        new() { Clock = new FakeTimeProvider(now), _settings = settings };
+
+    /// <summary>Vietnam wall-clock time as an instant, for <see cref="StartingAt"/>.</summary>
+    public static DateTimeOffset Vietnam(int year, int month, int day, int hour, int minute = 0) =>
+        new(year, month, day, hour, minute, 0, DeadlineCalculator.VietnamOffset);
+
     /// <summary>A host over <paramref name="store"/>, which the caller owns: several such hosts are nodes of one installation.</summary>
     public static OneStopFactory On(TestStore store, params (string Key, string Value)[] settings) =>
         new(store, ownsStore: false) { _settings = settings };

@@ -61,7 +61,7 @@ public sealed class CalendarTests(OneStopFactory factory) : IClassFixture<OneSto
     {
         var admin = await factory.SignInAsync("admin");
 
-        var response = await admin.PutAsJsonAsync("/api/calendar/2026-03-10", new { working = false, note = "Nghỉ bầu cử bổ sung" });
+        var response = await admin.PutAsJsonAsync("/api/calendar/days/2026-03-10", new { working = false, note = "Nghỉ bầu cử bổ sung" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var saved = await response.ReadJsonAsync();
@@ -79,7 +79,7 @@ public sealed class CalendarTests(OneStopFactory factory) : IClassFixture<OneSto
         var calendarBefore = (await YearAsync(2026)).ToJsonString();
         var before = await factory.SnapshotAsync();
 
-        var response = await reception.PutAsJsonAsync("/api/calendar/2026-03-11", new { working = false, note = "Không được phép" });
+        var response = await reception.PutAsJsonAsync("/api/calendar/days/2026-03-11", new { working = false, note = "Không được phép" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(calendarBefore, (await YearAsync(2026)).ToJsonString());
@@ -91,7 +91,7 @@ public sealed class CalendarTests(OneStopFactory factory) : IClassFixture<OneSto
     {
         var calendarBefore = (await YearAsync(2026)).ToJsonString();
 
-        var response = await factory.CreateClient().PutAsJsonAsync("/api/calendar/2026-03-12", new { working = false, note = "Không được phép" });
+        var response = await factory.CreateClient().PutAsJsonAsync("/api/calendar/days/2026-03-12", new { working = false, note = "Không được phép" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(calendarBefore, (await YearAsync(2026)).ToJsonString());
@@ -104,7 +104,7 @@ public sealed class CalendarTests(OneStopFactory factory) : IClassFixture<OneSto
         var calendarBefore = (await YearAsync(2026)).ToJsonString();
         var before = await factory.SnapshotAsync();
 
-        var response = await admin.PutAsJsonAsync("/api/calendar/2026-13-01", new { working = false, note = "Ngày không có thật" });
+        var response = await admin.PutAsJsonAsync("/api/calendar/days/2026-13-01", new { working = false, note = "Ngày không có thật" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("date", (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
@@ -118,7 +118,7 @@ public sealed class CalendarTests(OneStopFactory factory) : IClassFixture<OneSto
         var admin = await factory.SignInAsync("admin");
         var calendarBefore = (await YearAsync(2026)).ToJsonString();
 
-        var response = await admin.PutAsJsonAsync("/api/calendar/2026-03-13", new { note = "Thiếu working" });
+        var response = await admin.PutAsJsonAsync("/api/calendar/days/2026-03-13", new { note = "Thiếu working" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["working"], (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));

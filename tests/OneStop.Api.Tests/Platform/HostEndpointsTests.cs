@@ -31,7 +31,10 @@ public sealed class HostEndpointsTests(OneStopFactory factory) : IClassFixture<O
         Assert.Contains("/api/dossiers/{code}/actions/{action}", paths);
         Assert.Contains("/api/auth/token", paths);
         Assert.Contains("/api/workflow-definitions/{id}/versions/{version}/diagram", paths);
-        Assert.Contains("/api/calendar/{date}", paths);
+        // Days are edited under /days/: /{year} and /{date} would be equivalent templates, which OpenAPI forbids (DESIGN §10).
+        Assert.Contains("/api/calendar/days/{date}", paths);
+        Assert.Contains("/api/calendar/{year}", paths);
+        Assert.DoesNotContain("/api/calendar/{date}", paths);
         Assert.NotNull(document["paths"]!["/api/dossiers/{code}/actions/{action}"]!["post"]);
     }
 

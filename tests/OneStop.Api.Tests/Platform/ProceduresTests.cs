@@ -7,7 +7,7 @@ namespace OneStop.Api.Tests.Platform;
 public sealed class ProceduresTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
 {
     [Fact]
-    public async Task The_catalogue_lists_the_shipped_procedures_across_all_levels()
+    public async Task The_catalogue_lists_the_shipped_procedures_at_the_levels_in_force()
     {
         var response = await factory.CreateClient().GetAsync(Routes.Procedures);
 
@@ -23,7 +23,8 @@ public sealed class ProceduresTests(OneStopFactory factory) : IClassFixture<OneS
             Assert.True(p!["version"]!.GetValue<int>() >= 1);
             Assert.Contains(p.Str("onlineLevel"), new[] { "full", "partial", "none" });
         });
-        Assert.Equal(["commune", "district", "province"], items.Select(p => p.Str("level")).Distinct().Order());
+        // Since 01/07/2025 no procedure is given to a district (Law on the Organisation of Local Government 2025).
+        Assert.Equal(["commune", "province"], items.Select(p => p.Str("level")).Distinct().Order());
         var birth = items.Single(p => p.Str("id") == "ho-tich.dang-ky-khai-sinh")!;
         Assert.Equal("1.001193", birth.Str("procedureCode"));
         Assert.Equal("commune", birth.Str("level"));
@@ -63,7 +64,9 @@ public sealed class ProceduresTests(OneStopFactory factory) : IClassFixture<OneS
 
         Assert.Equal(0m, procedure["fee"]!["amount"]!.GetValue<decimal>());
         Assert.Equal("VND", procedure["fee"].Str("currency"));
-        Assert.Equal(1m, procedure["processingTime"]!["workingDays"]!.GetValue<decimal>());
+        // Same day (Law on Civil Status 2014 art. 16; received after 15:00, the next working day).
+        Assert.True(procedure["processingTime"]!["sameDay"]!.GetValue<bool>());
+        Assert.NotEmpty(procedure["legalBasis"]!.AsArray());
         Assert.Equal("GKS", procedure["result"].Str("code"));
         var steps = procedure["steps"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
         Assert.Equal(4, steps.Count);

@@ -26,7 +26,9 @@ public sealed class UnitsTests(OneStopFactory factory) : IClassFixture<OneStopFa
 
         Assert.Contains(Demo.District, Children(units[Demo.Province]));
         Assert.Contains(Demo.Commune, Children(units[Demo.District]));
-        Assert.Empty(Children(units[Demo.Commune]));
+        // A commune's only children are its agencies: the ward police that registers residence (DESIGN §12: 22918.CA).
+        Assert.Equal([Demo.CommunePolice], Children(units[Demo.Commune]));
+        Assert.Equal("agency", units[Demo.CommunePolice].Str("kind"));
         Assert.True(units.Values.Count(u => u.Str("level") == "district") >= 2);
         Assert.True(units.Values.Count(u => u.Str("level") == "commune") >= 4);
     }

@@ -24,7 +24,7 @@ public sealed class PublicTrackingTests(OneStopFactory factory) : IClassFixture<
         var submitted = await citizen.SubmitBirthRegistrationOnlineAsync();
         var code = submitted.Str("code");
         var reception = await factory.SignInAsync("tiepnhan.xa");
-        await reception.ActAsync(code, "request-supplement", new { comment = SupplementComment });
+        await reception.ActAsync(code, "request-supplement", new { comment = SupplementComment, items = new[] { new { code = "GCS", reason = "Bản chính." } } });
         await citizen.ActAsync(code, "supplement", new { documents = new[] { new { code = "GCS", fileId = await citizen.UploadAsync() } } });
         await reception.ActAsync(code, "receive", new { comment = "Tiếp nhận bởi chị Nguyễn Thị Tiếp Nhận" });
         await (await factory.SignInAsync("chuyenvien.xa")).ActAsync(code, "forward", new { comment = "Đã thẩm tra" });

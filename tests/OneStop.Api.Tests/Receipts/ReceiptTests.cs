@@ -9,12 +9,15 @@ using OneStop.Domain.Calendar;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Receipts;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace OneStop.Api.Tests.Receipts;
 
 /// <summary>
-/// The receipt (phiếu tiếp nhận và hẹn trả kết quả): a PDF whose text carries the code, due date and the
-/// applicant's name with its diacritics, and whose QR code decodes to public tracking. The QR is read the
+/// The receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả, Mẫu 01 of Circular 03/2025/TT-VPCP): a PDF whose text carries
+/// the code, due date, each paper as an original or a copy with its count, the processing time, where the result is
+/// handed over, the form's legal title and the applicant's name with its diacritics, and whose QR code decodes to
+/// public tracking. The QR is read the
 /// way a phone would: the pages rasterised by poppler's pdftoppm and decoded by zbar's zbarimg.
 /// </summary>
 public sealed class ReceiptTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
@@ -26,7 +29,12 @@ public sealed class ReceiptTests(OneStopFactory factory) : IClassFixture<OneStop
     private async Task<(HttpClient Reception, string Code)> SubmittedAsync()
     {
         var reception = await factory.SignInAsync("tiepnhan.xa");
-        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission(BirthRegistration, Demo.Commune, ["TKKS", "GCS"]))).Str("code");
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(ApiClient.CounterSubmission(BirthRegistration, Demo.Commune, ["TKKS", "GCS"]), ApiClient.Json)!;
+        // The declaration handed in as an original; two copies of the birth notice (the original was shown).
+        body["documents"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["code"] = "TKKS", ["paperForm"] = "original" },
+            new System.Text.Json.Nodes.JsonObject { ["code"] = "GCS", ["paperForm"] = "copy", ["copies"] = 2 });
+        var code = (await reception.SubmitAsync(body)).Str("code");
         return (reception, code);
     }
 
@@ -53,7 +61,14 @@ public sealed class ReceiptTests(OneStopFactory factory) : IClassFixture<OneStop
         var text = TextOf(pdf);
         var due = DateTimeOffset.Parse(dossier.Str("dueDate"), CultureInfo.InvariantCulture);
         Assert.Equal(DeadlineCalculator.VietnamOffset, due.Offset);
-        Assert.Contains("PHIẾU TIẾP NHẬN VÀ HẸN TRẢ KẾT QUẢ", text);
+        Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", text);
+        Assert.Contains("Mẫu số 01", text);
+        Assert.Contains("Thông tư số 03/2025/TT-VPCP", text);
+        Assert.Contains("Thời gian giải quyết: Trong ngày làm việc", text);
+        Assert.Contains("Nhận kết quả: Tại Bộ phận Một cửa — UBND phường Hàm Tiến", text);
+        Assert.Contains("Số lượng", text);
+        Assert.Contains("Bản chính", text);
+        Assert.Contains("Bản sao", text);
         Assert.Contains(code, text);
         Assert.Contains(due.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture), text);
         Assert.Contains("02/03/2026 09:00", text); // received at the test clock's Monday 09:00, Vietnam time
@@ -142,7 +157,8 @@ public sealed class ReceiptTests(OneStopFactory factory) : IClassFixture<OneStop
     public async Task A_long_list_of_papers_flows_onto_more_pages_and_every_source_is_named()
     {
         var papers = Enumerable.Range(1, 45).Select(i => new ReceiptPaper(
-            $"GT{i:00}", $"Giấy tờ số {i} kèm theo hồ sơ, bản sao có chứng thực", (ReceiptPaperSource)(i % 3), Digitized: i % 2 == 0)).ToList();
+            $"GT{i:00}", $"Giấy tờ số {i} kèm theo hồ sơ", (ReceiptPaperSource)(i % 3), Digitized: i % 2 == 0,
+            PaperForm: i % 3 == 0 ? PaperForms.Original : i % 3 == 1 ? PaperForms.Electronic : PaperForms.CertifiedCopy, Copies: i % 4 + 1)).ToList();
         var model = new ReceiptModel(
             "UBND phường Hàm Tiến", Demo.Commune, "000.00.22.H56-260302-0001", "Đăng ký khai sinh", "Trần Thị Ánh Tuyết",
             Demo.CitizenId, ApplicantType.Person, null, null, Channel.Online, papers,
@@ -156,10 +172,12 @@ public sealed class ReceiptTests(OneStopFactory factory) : IClassFixture<OneStop
         var pages = document.NumberOfPages;
         Assert.True(pages >= 2, $"45 papers fit on {pages} page(s)?");
         Assert.Contains("Tên giấy tờ", Words(document.GetPage(2))); // the table header is repeated
-        var text = string.Join(" ", document.GetPages().Select(Words));
+        var text = string.Join(" ", document.GetPages().Select(InDrawingOrder));
         Assert.Contains($"Trang {pages}/{pages}", text);
         Assert.Contains("GT45", text);
-        Assert.Contains("Bản chính, đối chiếu tại quầy", text);
+        Assert.Contains("Nộp tại quầy", text);
+        Assert.Contains("Bản sao có chứng thực", text);
+        Assert.Contains("Bản điện tử", text);
         Assert.Contains("Tệp điện tử (đã số hóa)", text);
         Assert.Contains("Tái sử dụng từ kho dữ liệu", text);
         Assert.Contains("Trần Thị Ánh Tuyết", text);
@@ -170,8 +188,15 @@ public sealed class ReceiptTests(OneStopFactory factory) : IClassFixture<OneStop
     private static string TextOf(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return string.Join(" ", document.GetPages().Select(Words));
+        return string.Join(" ", document.GetPages().Select(InDrawingOrder));
     }
+
+    /// <summary>
+    /// The page's text in the order it was drawn, one table cell after another, whitespace collapsed: a heading that
+    /// wraps inside its cell ("Số / lượng") reads back whole, where reading across the page would interleave the cells.
+    /// </summary>
+    private static string InDrawingOrder(UglyToad.PdfPig.Content.Page page) =>
+        System.Text.RegularExpressions.Regex.Replace(ContentOrderTextExtractor.GetText(page), @"\s+", " ");
 
     private static string Words(UglyToad.PdfPig.Content.Page page) => string.Join(" ", page.GetWords().Select(w => w.Text));
 

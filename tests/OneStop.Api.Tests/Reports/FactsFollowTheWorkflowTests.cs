@@ -72,14 +72,16 @@ public sealed class FactsFollowTheWorkflowTests(OneStopFactory factory) : IClass
         await AssertAtAsync(code, "niem-yet", Demo.Commune);
         Assert.Null((await FactAsync(code)).PausedSince);
 
-        // The posting's two working days pass: the system's elapse moves the dossier to the commune leader's proposal.
+        // The posting's two working days pass: the system's elapse moves the dossier to the commune chairman's decision
+        // (since the reform the commune decides: Decree 20/2021/NĐ-CP as amended in 2025; the step was "de-nghi-xa").
         await factory.ElapseStepAsync(posted);
-        await AssertAtAsync(code, "de-nghi-xa", Demo.Commune);
+        await AssertAtAsync(code, "quyet-dinh-xa", Demo.Commune);
         Assert.Null((await FactAsync(code)).PausedSince);
 
         // A supplement request does pause the clock for the applicant: the fact records since when.
         var asked = factory.Clock.GetUtcNow().UtcDateTime;
-        await (await factory.SignInAsync("lanhdao.xa")).ActAsync(code, "request-supplement", new { comment = "Bổ sung giấy xác nhận khuyết tật." });
+        await (await factory.SignInAsync("lanhdao.xa")).ActAsync(code, "request-supplement",
+            new { comment = "Bổ sung giấy xác nhận khuyết tật.", items = new[] { new { code = "GXNKT", reason = "Giấy xác nhận khuyết tật còn thiếu." } } });
         Assert.Equal(asked, (await FactAsync(code)).PausedSince);
     }
 }

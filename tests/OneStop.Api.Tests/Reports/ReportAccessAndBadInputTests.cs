@@ -56,8 +56,9 @@ public sealed class ReportAccessAndBadInputTests(OneStopFactory factory) : IClas
         var district = await (await factory.SignInAsync("lanhdao.huyen")).IndicatorsAsync("");
         var communeFromDistrict = await (await factory.SignInAsync("lanhdao.huyen")).IndicatorsAsync("unit=22918");
 
-        Assert.Equal([Demo.Commune], commune["units"]!.AsArray().Select(u => u!["unit"].Str("code")));
-        Assert.Equal(["593", "22915", "22918"], district["units"]!.AsArray().Select(u => u!["unit"].Str("code")));
+        // Since issue 10 the ward's police (22918.CA, an agency unit of the commune level: DESIGN §12) lies below the ward.
+        Assert.Equal([Demo.Commune, "22918.CA"], commune["units"]!.AsArray().Select(u => u!["unit"].Str("code")));
+        Assert.Equal(["593", "22915", "22918", "22918.CA"], district["units"]!.AsArray().Select(u => u!["unit"].Str("code")));
         Assert.Equal(Demo.Commune, communeFromDistrict["unit"].Str("code"));
         Assert.True(commune["figures"].Int("received.total") >= 1);
     }
@@ -120,11 +121,12 @@ public sealed class ReportAccessAndBadInputTests(OneStopFactory factory) : IClas
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("scope,unitCode,unitName,from,to,received,receivedCounter,receivedOnline,receivedPost,resolved,", lines[0]);
-        // The total row, then the commune's own row: same counts, since nothing lies below 22918.
+        // The total row, then the commune's own row: same counts, since its police below it (22918.CA, issue 10) has none.
         Assert.StartsWith("total,22918,UBND phường Hàm Tiến,2026-03-01,2026-03-02,", lines[1]);
         Assert.StartsWith("unit,22918,UBND phường Hàm Tiến,2026-03-01,2026-03-02,", lines[2]);
         Assert.Equal(lines[1].Split(',')[5..], lines[2].Split(',')[5..]);
-        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("unit,22918.CA,", lines[3]);
+        Assert.Equal(4, lines.Length);
     }
 
     [Fact]

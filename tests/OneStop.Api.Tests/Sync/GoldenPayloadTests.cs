@@ -72,13 +72,13 @@ public sealed class GoldenPayloadTests
 
         var calls = await run.CaptureAsync(code);
 
-        // Worked out by hand from the definition (1 working day; steps of 4 h and 2 h, the remaining 90 minutes
-        // for the result step) and office hours 07:30–11:30, 13:30–17:00 on Tuesday 03/03/2026:
+        // Worked out by hand from the definition (same day; steps of 4 h and 2 h, the remaining 90 minutes of the
+        // 450-minute day for the result step) and office hours 07:30–11:30, 13:30–17:00 on Tuesday 03/03/2026:
         var last = Entries(calls, "DongBoHoSoMC")[^1];
         Assert.Equal("20260303080000", last.Str("NgayNopHoSo"));
         Assert.Equal("20260303083000", last.Str("NgayTiepNhan"));
-        // Received 08:30 → one working day later, Wednesday 04/03 08:30.
-        Assert.Equal("20260304083000", last.Str("NgayHenTra"));
+        // Received 08:30, before 15:00 → due the same day at the close of office hours (Law on Civil Status art. 16).
+        Assert.Equal("20260303170000", last.Str("NgayHenTra"));
         Assert.Equal(("20260303100000", "20260303103000", "10"), (last.Str("NgayKetThucXuLy"), last.Str("NgayTra"), last.Str("TrangThaiHoSo")));
         var steps = Entries(calls, "CapNhatTienDoHoSoMC");
         Assert.Equal(["2", "4", "4", "9", "10"], steps.Select(s => s.Str("TrangThai")));
@@ -104,7 +104,7 @@ public sealed class GoldenPayloadTests
         var citizen = await run.Host.SignInAsync("congdan");
         var code = (await citizen.SubmitBirthRegistrationOnlineAsync()).Str("code");
         await run.ActAsync("tiepnhan.xa", code, "receive", at: (8, 30));
-        await run.ActAsync("chuyenvien.xa", code, "request-supplement", at: (9, 0), new { comment = "Bổ sung bản chụp rõ nét Giấy chứng sinh." });
+        await run.ActAsync("chuyenvien.xa", code, "request-supplement", at: (9, 0), new { comment = "Bổ sung bản chụp rõ nét Giấy chứng sinh.", items = new[] { new { code = "GCS", reason = "Bản chụp rõ nét." } } });
         run.At(10, 0);
         var fileId = await (await run.Host.SignInAsync("congdan")).UploadAsync("GCS-bo-sung.pdf");
         await run.ActAsync("congdan", code, "supplement", at: (10, 0), new { documents = new[] { new { code = "GCS", fileId } } });
@@ -116,8 +116,9 @@ public sealed class GoldenPayloadTests
         Assert.Equal(("2", "congdan@example.vn", "0987654321"), (last.Str("KenhThucHien"), last.Str("Email"), last.Str("SoDienThoai")));
         Assert.Equal(["TKKS.pdf", "GCS-bo-sung.pdf"], last["TaiLieuNop"]!.AsArray().Select(p => p.Str("TenTepDinhKem")));
         var supplement = Assert.Single(last["DanhSachHoSoBoSung"]!.AsArray())!;
-        // Asked 09:00 with the dossier due Wednesday 08:30; answered 10:00, one office hour later, so due 09:30.
-        Assert.Equal(("20260303090000", "20260303100000", "20260304083000", "20260304093000"),
+        // Asked 09:00 with the dossier due Tuesday 17:00 (same day); answered 10:00, one office hour later, so due
+        // Tuesday 17:00 + 60 office minutes = Wednesday 04/03 08:30.
+        Assert.Equal(("20260303090000", "20260303100000", "20260303170000", "20260304083000"),
             (supplement.Str("NgayBoSung"), supplement.Str("NgayTiepNhanBoSung"), supplement.Str("NgayHenTraTruoc"), supplement.Str("NgayHenTraMoi")));
         Assert.Equal(("Trần Văn Chuyên (xã)", "Nguyễn Văn Công Dân"), (supplement.Str("NguoiYeuCauBoSung"), supplement.Str("NguoiTiepNhanBoSung")));
         await run.AssertGoldenAsync("ho-tich-khai-sinh.truc-tuyen.bo-sung", calls);
@@ -178,9 +179,11 @@ public sealed class GoldenPayloadTests
     public async Task A_commune_dossier_decided_by_the_district_and_returned_at_the_commune()
     {
         await using var run = await GoldenRun.StartAsync();
+        // The allowance as it stood before 01/07/2025 (the district decided); the shipped file now gives it to the commune.
+        await Units.BeforeReform.PublishAsync(run.Host);
         run.At(8, 0);
         var reception = await run.Host.SignInAsync("tiepnhan.xa");
-        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission("bao-tro-xa-hoi.tro-cap-xa-hoi-hang-thang", Demo.Commune, ["TKTGXH"]))).Str("code");
+        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission(Units.BeforeReform.CrossLevel, Demo.Commune, ["TKTGXH"]))).Str("code");
         await run.ActAsync("tiepnhan.xa", code, "receive", at: (8, 30));
         await run.ActAsync("chuyenvien.xa", code, "forward", at: (9, 0));
         // The public posting (niêm yết, 2 working days) from Tue 03/03 09:00 ends Thu 05/03 09:00; the system ends it.

@@ -85,7 +85,7 @@ public sealed class DossierMill(OneStopFactory host)
         return
         [
             (codes, DossierActions.Receive, null),
-            (supplemented, DossierActions.RequestSupplement, new ActionRequest("Bổ sung bản chính giấy chứng sinh")),
+            (supplemented, DossierActions.RequestSupplement, new ActionRequest("Bổ sung bản chính giấy chứng sinh", Items: [new SupplementItem("GCS", "Bản chính.")])),
             (supplemented, DossierActions.Supplement, new ActionRequest(Documents: [new DocumentSubmission("GCS")])),
             (codes, DossierActions.Forward, null),
             (codes, DossierActions.Approve, null),

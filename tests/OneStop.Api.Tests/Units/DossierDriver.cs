@@ -10,8 +10,9 @@ namespace OneStop.Api.Tests.Units;
 /// </summary>
 internal sealed class DossierDriver(OneStopFactory factory)
 {
-    public const string CrossLevel = "bao-tro-xa-hoi.tro-cap-xa-hoi-hang-thang";
-    public const string DistrictLevel = "ho-kinh-doanh.dang-ky-thanh-lap-ho-kinh-doanh";
+    /// <summary>Procedures of the three-level structure (<see cref="BeforeReform"/>): publish them before use.</summary>
+    public const string CrossLevel = BeforeReform.CrossLevel;
+    public const string DistrictLevel = BeforeReform.DistrictLevel;
 
     private readonly Dictionary<string, HttpClient> _clients = [];
 
@@ -31,6 +32,8 @@ internal sealed class DossierDriver(OneStopFactory factory)
     /// <summary>Submits a counter dossier at <paramref name="unitCode"/> with every required paper.</summary>
     public async Task<string> SubmitAsync(string procedureId, string unitCode)
     {
+        if (procedureId is BeforeReform.DistrictLevel or BeforeReform.CrossLevel)
+            await BeforeReform.PublishAsync(factory);
         var procedure = await (await factory.CreateClient().GetAsync($"{Routes.Procedures}/{procedureId}")).ReadJsonAsync();
         var required = ApiClient.PapersToHandIn(procedure).ToList();
         var reception = await AsAsync(Staff("reception", unitCode));
@@ -59,7 +62,7 @@ internal sealed class DossierDriver(OneStopFactory factory)
         object? body = action switch
         {
             "resolve" => new { comment = "Đã ký kết quả" },
-            "request-supplement" => new { comment = "Bổ sung bản sao giấy tờ pháp lý." },
+            "request-supplement" => new { comment = "Bổ sung bản sao giấy tờ pháp lý.", items = new[] { new { code = "KHAC", reason = "Bản sao giấy tờ pháp lý." } } },
             "supplement" => new { documents = current["documents"]!.AsArray().Take(1).Select(d => new { code = d.Str("code") }).ToArray() },
             _ => null,
         };
@@ -93,7 +96,8 @@ internal sealed class DossierDriver(OneStopFactory factory)
     public async Task RequestSupplementAsync(string code, string unitCode)
     {
         var reception = await AsAsync(Staff("reception", unitCode));
-        await reception.ActAsync(code, "request-supplement", new { comment = "Bổ sung bản sao giấy tờ pháp lý." });
+        await reception.ActAsync(code, "request-supplement",
+            new { comment = "Bổ sung bản sao giấy tờ pháp lý.", items = new[] { new { code = "KHAC", reason = "Bản sao giấy tờ pháp lý." } } });
     }
 
     public async Task<JsonArray> HistoryAsync(string code) =>

@@ -13,8 +13,9 @@ public sealed class TokenAfterMergeTests : IDisposable
     [Fact]
     public async Task An_officer_signed_in_before_the_merge_works_the_successors_queue_without_signing_in_again()
     {
+        await BeforeReform.PublishAsync(factory);
         var reception = await factory.SignInAsync("tiepnhan.huyen");
-        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission("ho-kinh-doanh.dang-ky-thanh-lap-ho-kinh-doanh", Demo.District,
+        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission(BeforeReform.DistrictLevel, Demo.District,
             ["GDNHKD", "GTPLCN"]))).Str("code");
         var specialist = await factory.SignInAsync("chuyenvien.huyen"); // token says unit 593
         await reception.ActAsync(code, "receive");

@@ -82,9 +82,11 @@ public sealed class ClaimsFormsAndFeesTests(OneStopFactory factory) : IClassFixt
     [InlineData(true, 0)]
     public async Task Permanent_residence_at_the_counter_costs_20000_dong_unless_exempt(bool exempt, int fee)
     {
-        var reception = await factory.SignInAsync("tiepnhan.xa");
-        var submitted = await reception.SubmitAsync(ApiClient.CounterSubmission(Residence, Demo.Commune, ["CT01", "GKS"],
-            form: new Dictionary<string, object?> { ["mienLePhi"] = exempt }));
+        // Residence is handed in and decided at the ward police (Law on Residence 2020 art. 22), with the proof of lawful
+        // residence the applicant owns (art. 21(1)) — no birth certificate.
+        var reception = await factory.SignInAsync("tiepnhan.22918.ca");
+        var submitted = await reception.SubmitAsync(ApiClient.CounterSubmission(Residence, Demo.CommunePolice, ["CT01", "CMCOHP"],
+            form: new Dictionary<string, object?> { ["truongHop"] = "cho-o-cua-minh", ["mienLePhi"] = exempt }));
 
         Assert.Equal(fee, submitted["fee"]!.GetValue<decimal>());
         var received = await reception.ActAsync(submitted.Str("code"), "receive");

@@ -40,7 +40,8 @@ public sealed class AvailableActionsTests
         AssertAvailable(dossier, People.Specialist(), at, "request-supplement", "forward");
         // The counter may also ask for papers on the unit's behalf (DESIGN §2).
         AssertAvailable(dossier, People.Reception(), at, "request-supplement", "apologize", "withdraw");
-        AssertAvailable(dossier, People.Leader(), at, "apologize", "stop");
+        // A leader of the unit deciding the dossier may also decline it after review (DESIGN §5).
+        AssertAvailable(dossier, People.Leader(), at, "apologize", "stop", "decline");
         AssertAvailable(dossier, People.Applicant(), at, "withdraw");
         AssertAvailable(dossier, People.Stranger(), at);
         AssertAvailable(dossier, People.Specialist(TestUnits.District), at);
@@ -48,11 +49,13 @@ public sealed class AvailableActionsTests
     }
 
     [Fact]
-    public void Past_the_due_date_the_apology_is_no_longer_offered()
+    public void On_the_last_day_the_apology_is_no_longer_offered()
     {
+        // Due Tue 10/3 17:00: an apology must come by Monday (at least one working day ahead).
         var dossier = _desk.Received(Vn(2026, 3, 9, 8, 0));
 
-        AssertAvailable(dossier, People.Leader(), Vn(2026, 3, 10, 8, 1), "stop");
+        AssertAvailable(dossier, People.Leader(), Vn(2026, 3, 10, 8, 1), "stop", "decline");
+        AssertAvailable(dossier, People.Leader(), Vn(2026, 3, 9, 16, 59), "apologize", "stop", "decline");
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public sealed class AvailableActionsTests
         _desk.Act(dossier, People.Specialist(), DossierActions.Forward, Vn(2026, 3, 9, 9, 0));
         var at = Vn(2026, 3, 9, 10, 0);
 
-        AssertAvailable(dossier, People.Leader(), at, "request-supplement", "return", "approve", "apologize", "stop");
+        AssertAvailable(dossier, People.Leader(), at, "request-supplement", "return", "approve", "apologize", "stop", "decline");
         AssertAvailable(dossier, People.Specialist(), at);
     }
 
@@ -70,7 +73,7 @@ public sealed class AvailableActionsTests
     public void While_papers_are_awaited_only_the_supplement_withdrawal_or_a_stop_is_offered()
     {
         var dossier = _desk.Received(Vn(2026, 3, 9, 8, 0));
-        _desk.Act(dossier, People.Specialist(), DossierActions.RequestSupplement, Vn(2026, 3, 9, 9, 0), new ActionRequest(Comment: "Thiếu GCS."));
+        _desk.Act(dossier, People.Specialist(), DossierActions.RequestSupplement, Vn(2026, 3, 9, 9, 0), new ActionRequest(Comment: "Thiếu GCS.", Items: [new SupplementItem("GCS", "Thiếu.")]));
         var at = Vn(2026, 3, 9, 10, 0);
 
         AssertAvailable(dossier, People.Applicant(), at, "supplement", "withdraw");

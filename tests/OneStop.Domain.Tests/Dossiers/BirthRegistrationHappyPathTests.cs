@@ -23,9 +23,10 @@ public sealed class BirthRegistrationHappyPathTests
         Assert.Equal((DossierStatus.Received, "tham-dinh"), (dossier.Status, dossier.CurrentStepId));
         Assert.Equal(Vn(2026, 3, 9, 8, 0), dossier.ReceivedAt);
         Assert.Equal(Vn(2026, 3, 9, 8, 0), dossier.ClockStartedAt);
-        // 450 minutes from 08:00: 210 to 11:30, 210 to 17:00, 30 on Tuesday.
-        Assert.Equal(Vn(2026, 3, 10, 8, 0), dossier.DueDate);
-        Assert.Equal(Vn(2026, 3, 10, 8, 0), dossier.OriginalDueDate);
+        // One working day, received Monday before 15:00: Monday is not counted (Civil Code art. 147), Tuesday 10/3 is
+        // the one day, and it ends at the close of office hours, 17:00 (art. 148) — not at 08:00, the minute of reception.
+        Assert.Equal(Vn(2026, 3, 10, 17, 0), dossier.DueDate);
+        Assert.Equal(Vn(2026, 3, 10, 17, 0), dossier.OriginalDueDate);
         // Thẩm định's own 4 hours: 210 before lunch, 30 after.
         Assert.Equal(Vn(2026, 3, 9, 14, 0), dossier.StepDueDate);
 
@@ -48,7 +49,8 @@ public sealed class BirthRegistrationHappyPathTests
         Assert.Equal(DossierStatus.Returned, dossier.Status);
         Assert.Equal(Vn(2026, 3, 9, 16, 0), dossier.ReturnedAt);
         Assert.Equal((DossierStatus.Returned, "tra-ket-qua", "22918"), (dossier.Status, dossier.CurrentStepId, dossier.CurrentUnitCode));
-        Assert.Equal(Vn(2026, 3, 10, 8, 0), dossier.DueDate);
+        Assert.Equal(Vn(2026, 3, 10, 17, 0), dossier.DueDate);
+        Assert.Equal(Outcomes.Granted, dossier.Outcome);
         Assert.Null(dossier.ClosedAt);
     }
 
@@ -78,7 +80,7 @@ public sealed class BirthRegistrationHappyPathTests
         Assert.All(dossier.Events, e => Assert.Equal(("22918", "22918"), (e.UnitCode, e.ToUnitCode)));
         Assert.Equal("Đủ điều kiện.", dossier.Events[2].Comment);
         Assert.Null(dossier.Events[0].DueDate);
-        Assert.Equal(Vn(2026, 3, 10, 8, 0), dossier.Events[1].DueDate);
+        Assert.Equal(Vn(2026, 3, 10, 17, 0), dossier.Events[1].DueDate);
         Assert.Equal(Vn(2026, 3, 9, 14, 0), dossier.Events[1].StepDueDate);
         Assert.Equal(6, dossier.Version);
     }
@@ -91,8 +93,8 @@ public sealed class BirthRegistrationHappyPathTests
         _desk.Act(dossier, People.Specialist(), DossierActions.Forward, Vn(2026, 3, 9, 10, 0));
         _desk.Act(dossier, People.Leader(), DossierActions.Approve, Vn(2026, 3, 9, 14, 0));
 
-        // Due Tuesday 08:00; resolving exactly then still counts.
-        _desk.Act(dossier, People.Reception(), DossierActions.Resolve, Vn(2026, 3, 10, 8, 0));
+        // Due Tuesday 17:00; resolving exactly then still counts.
+        _desk.Act(dossier, People.Reception(), DossierActions.Resolve, Vn(2026, 3, 10, 17, 0));
 
         Assert.True(dossier.ResolvedOnTime);
     }
@@ -104,9 +106,10 @@ public sealed class BirthRegistrationHappyPathTests
         _desk.Act(dossier, People.Specialist(), DossierActions.Forward, Vn(2026, 3, 9, 10, 0));
         _desk.Act(dossier, People.Leader(), DossierActions.Approve, Vn(2026, 3, 9, 14, 0));
 
-        _desk.Act(dossier, People.Reception(), DossierActions.Resolve, Vn(2026, 3, 10, 8, 1));
+        _desk.Act(dossier, People.Reception(), DossierActions.Resolve, Vn(2026, 3, 10, 17, 1));
 
         Assert.False(dossier.ResolvedOnTime);
+        Assert.True(dossier.Late(Vn(2026, 3, 10, 17, 1)));
     }
 
     [Fact]
@@ -120,6 +123,6 @@ public sealed class BirthRegistrationHappyPathTests
         Assert.Equal((DossierStatus.InProgress, "tham-dinh"), (dossier.Status, dossier.CurrentStepId));
         // 240 minutes from 10:00: 90 before lunch, 150 after.
         Assert.Equal(Vn(2026, 3, 9, 16, 0), dossier.StepDueDate);
-        Assert.Equal(Vn(2026, 3, 10, 8, 0), dossier.DueDate);
+        Assert.Equal(Vn(2026, 3, 10, 17, 0), dossier.DueDate);
     }
 }

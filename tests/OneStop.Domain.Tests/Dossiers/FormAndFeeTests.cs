@@ -91,7 +91,7 @@ public sealed class FormAndFeeTests
     public void A_supplement_may_correct_the_form_and_a_wrong_correction_changes_nothing()
     {
         var dossier = Submit(RicherDefinition.Form(3));
-        _desk.Act(dossier, People.Reception(), DossierActions.RequestSupplement, Monday, new ActionRequest("Ghi lại số trang."));
+        _desk.Act(dossier, People.Reception(), DossierActions.RequestSupplement, Monday, new ActionRequest("Ghi lại số trang.", Items: [new SupplementItem("KHAC", "Ghi lại số trang trong form.")]));
 
         var refused = _desk.Refused(dossier, People.Reception(), DossierActions.Supplement, Monday,
             new ActionRequest(Form: RicherDefinition.Form(0)));

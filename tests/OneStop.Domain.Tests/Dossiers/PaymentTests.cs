@@ -19,7 +19,8 @@ public sealed class PaymentTests
         var dossier = _desk.Received(Vn(2026, 3, 9, 8, 0));
 
         Assert.Equal((DossierStatus.Received, "thu-phi", 50_000m), (dossier.Status, dossier.CurrentStepId, dossier.FeeAmount));
-        Assert.Equal(Vn(2026, 3, 10, 8, 0), dossier.DueDate);
+        // One working day from Monday 08:00 ends at Tuesday's close (Civil Code art. 147–148).
+        Assert.Equal(Vn(2026, 3, 10, 17, 0), dossier.DueDate);
         Assert.Equal(Vn(2026, 3, 9, 9, 10), dossier.StepDueDate);
     }
 
@@ -58,8 +59,9 @@ public sealed class PaymentTests
         Assert.Equal((DossierStatus.InProgress, "tham-dinh"), (dossier.Status, dossier.CurrentStepId));
         Assert.Null(dossier.OpenPause);
         Assert.Equal((Vn(2026, 3, 9, 10, 0), 90), (dossier.Pauses[0].EndedAt, dossier.Pauses[0].WorkingMinutes));
-        // Tue 08:00 + 90 paused minutes.
-        Assert.Equal(Vn(2026, 3, 10, 9, 30), dossier.DueDate);
+        // Tue 17:00 + 90 paused minutes: Tuesday's office time is over, so Wednesday 07:30 + 90 = 09:00.
+        Assert.Equal(Vn(2026, 3, 11, 9, 0), dossier.DueDate);
+        Assert.Equal(Vn(2026, 3, 11, 9, 0), dossier.OriginalDueDate);
         // Thẩm định's 240 minutes from 10:00: 90 before lunch, 150 after.
         Assert.Equal(Vn(2026, 3, 9, 16, 0), dossier.StepDueDate);
         Assert.Equal(
@@ -77,7 +79,7 @@ public sealed class PaymentTests
 
         Assert.Equal((DossierStatus.InProgress, "tham-dinh"), (dossier.Status, dossier.CurrentStepId));
         Assert.Empty(dossier.Pauses);
-        Assert.Equal(Vn(2026, 3, 10, 8, 0), dossier.DueDate);
+        Assert.Equal(Vn(2026, 3, 10, 17, 0), dossier.DueDate);
     }
 
     [Fact]

@@ -8,13 +8,16 @@ namespace OneStop.Domain.Tests.Dossiers;
 /// <summary>
 /// What the reports read from a resolved dossier (DESIGN §11): the office minutes the unit worked, the minutes
 /// the applicant's pauses took, and the legal due date that pauses move but an apology does not.
-/// Office hours are 07:30–11:30 and 13:30–17:00: 210 + 240 = 450 minutes a working day.
+/// Office hours are 07:30–11:30 and 13:30–17:00: 210 + 240 = 450 minutes a working day. The test procedure takes one
+/// whole working day, which ends at the close of the day after reception (Civil Code 2015 art. 147–148, issue 10):
+/// received Mon 09/03 08:00, it is due Tue 10/03 17:00.
 /// </summary>
 public sealed class ProcessingTimeTests
 {
     private readonly DossierDesk _desk = new(TestDefinitions.BirthRegistration);
 
-    private static ActionRequest Listing => new(Comment: "Bổ sung Giấy chứng sinh bản chính.");
+    private static ActionRequest Listing => new(Comment: "Bổ sung Giấy chứng sinh bản chính.",
+        Items: [new SupplementItem("GCS", "Cần bản chính Giấy chứng sinh.")]);
 
     private void ResolveAt(Dossier dossier, DateTime forward, DateTime approve, DateTime resolve)
     {
@@ -66,15 +69,15 @@ public sealed class ProcessingTimeTests
         // Mon 08:00 → Wed 16:00: Mon 420, Tue 450, Wed 240 + 150 = 390 → 1260 minutes in all.
         // Paused Mon 10:00 → Wed 09:00: 90 + 210 + 450 + 90 = 840. The unit worked 1260 − 840 = 420.
         Assert.Equal((420, 840), (dossier.ProcessingWorkingMinutes, dossier.PausedWorkingMinutes));
-        // Due Tue 08:00 + 840 paused minutes = Wed 16:30, so Wed 16:00 is on time.
-        Assert.Equal(Vn(2026, 3, 11, 16, 30), dossier.OriginalDueDate);
+        // Due Tue 17:00 + 840 paused minutes: Wed 450, Thu 07:30–11:30 240 + 13:30–16:00 150 = Thu 16:00; Wed 16:00 is on time.
+        Assert.Equal(Vn(2026, 3, 12, 16, 0), dossier.OriginalDueDate);
         Assert.True(dossier.ResolvedAt <= dossier.OriginalDueDate);
     }
 
     [Fact]
     public void An_apology_moves_the_promised_date_but_not_the_legal_one_while_a_pause_moves_both()
     {
-        // Received Mon 08:00: due Tue 08:00.
+        // Received Mon 08:00: due Tue 17:00; Monday is the working day before, so an apology may still come.
         var dossier = _desk.Received(Vn(2026, 3, 9, 8, 0));
         _desk.Act(dossier, People.Leader(), DossierActions.Apologize, Vn(2026, 3, 9, 9, 0),
             new ActionRequest(Comment: "Cần xác minh thêm.", NewDueDate: VnOffset(2026, 3, 12, 17, 0)));
@@ -83,21 +86,23 @@ public sealed class ProcessingTimeTests
         _desk.Act(dossier, People.Reception(), DossierActions.Supplement, Vn(2026, 3, 9, 14, 0), DossierDesk.Papers("GCS"));
 
         // Paused 10:00–11:30 = 90 and 13:30–14:00 = 30: 120 minutes.
-        // Promised Thu 17:00 + 120 → Fri 07:30 + 120 = 09:30; legal Tue 08:00 + 120 = 10:00.
+        // Promised Thu 17:00 + 120 → Fri 07:30 + 120 = 09:30; legal Tue 17:00 + 120 → Wed 07:30 + 120 = 09:30.
         Assert.Equal(Vn(2026, 3, 13, 9, 30), dossier.DueDate);
-        Assert.Equal(Vn(2026, 3, 10, 10, 0), dossier.OriginalDueDate);
+        Assert.Equal(Vn(2026, 3, 11, 9, 30), dossier.OriginalDueDate);
     }
 
     [Fact]
     public void A_restarted_processing_time_restarts_the_legal_due_date()
     {
-        var dossier = _desk.Received(Vn(2026, 3, 9, 8, 0));
-        _desk.Act(dossier, People.Specialist(), DossierActions.Forward, Vn(2026, 3, 9, 9, 0));
-        _desk.Act(dossier, People.Leader(), DossierActions.RequestSupplement, Vn(2026, 3, 9, 10, 0), Listing);
+        // Restarting is the sector law's choice (supplementClock: restart); the default resumes (issue 10).
+        var restarting = new DossierDesk(TestDefinitions.BirthRegistration with { SupplementClock = "restart" });
+        var dossier = restarting.Received(Vn(2026, 3, 9, 8, 0));
+        restarting.Act(dossier, People.Specialist(), DossierActions.Forward, Vn(2026, 3, 9, 9, 0));
+        restarting.Act(dossier, People.Leader(), DossierActions.RequestSupplement, Vn(2026, 3, 9, 10, 0), Listing);
 
-        _desk.Act(dossier, People.Applicant(), DossierActions.Supplement, Vn(2026, 3, 11, 9, 0), DossierDesk.Papers("GCS"));
+        restarting.Act(dossier, People.Applicant(), DossierActions.Supplement, Vn(2026, 3, 11, 9, 0), DossierDesk.Papers("GCS"));
 
-        // One working day from Wed 09:00 (150 + 210 on Wednesday, 90 on Thursday): Thu 09:00.
-        Assert.Equal(Vn(2026, 3, 12, 9, 0), dossier.OriginalDueDate);
+        // One whole working day counted anew from Wed 09:00, as from a new reception: it ends at Thursday's close.
+        Assert.Equal(Vn(2026, 3, 12, 17, 0), dossier.OriginalDueDate);
     }
 }

@@ -31,13 +31,14 @@ public sealed class ReceptionTests
     }
 
     [Fact]
-    public void A_dossier_received_at_14_59_starts_its_clock_at_once()
+    public void A_dossier_received_at_14_59_starts_its_clock_at_once_and_its_one_day_ends_at_the_next_days_close()
     {
         var dossier = _desk.Received(Vn(2026, 3, 9, 14, 59));
 
         Assert.Equal(Vn(2026, 3, 9, 14, 59), dossier.ClockStartedAt);
-        // 121 minutes on Monday, 240 on Tuesday morning, 89 after 13:30.
-        Assert.Equal(Vn(2026, 3, 10, 14, 59), dossier.DueDate);
+        // Received on Monday before 15:00: Monday is not counted, Tuesday is the one day (Civil Code art. 147), ending at
+        // its close (art. 148) — not at 14:59, the minute of reception.
+        Assert.Equal(Vn(2026, 3, 10, 17, 0), dossier.DueDate);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class WithdrawalTests
     public void A_withdrawal_during_a_supplement_wait_closes_the_pause_when_stopped()
     {
         var dossier = SubmittedOnlineAndReceived();
-        _desk.Act(dossier, People.Specialist(), DossierActions.RequestSupplement, Vn(2026, 3, 9, 10, 0), new ActionRequest(Comment: "Bổ sung GCS."));
+        _desk.Act(dossier, People.Specialist(), DossierActions.RequestSupplement, Vn(2026, 3, 9, 10, 0), new ActionRequest(Comment: "Bổ sung GCS.", Items: [new SupplementItem("GCS", "Bản chính.")]));
         _desk.Act(dossier, People.Applicant(), DossierActions.Withdraw, Vn(2026, 3, 9, 11, 0));
 
         _desk.Act(dossier, People.Leader(), DossierActions.Stop, Vn(2026, 3, 9, 14, 0));

@@ -73,6 +73,10 @@ public sealed class DefinitionRulesAgreementTests
         { "lower-case-paper", "documents[0].code", "Mã 'ddn' không đúng dạng" },
         { "escalate-without-before", "steps[4].escalate.before", "Cảnh báo cần thời điểm báo trước hạn (before)" },
         { "supplement-clock", "supplementClock", "supplementClock 'pause' không hợp lệ; chỉ dùng resume hoặc restart." },
+        { "same-day-false", "processingTime.sameDay", "Thời hạn giải quyết: sameDay chỉ nhận true" },
+        { "same-day-on-a-step", "steps[3].duration.sameDay", "Thời hạn của bước: sameDay chỉ dùng cho thời hạn giải quyết của cả thủ tục" },
+        { "empty-legal-basis", "legalBasis[0]", "Mỗi căn cứ pháp lý là một trích dẫn văn bản" },
+        { "subject-field-not-a-key", "results[0].subjectField", "Trường 'so-dinh-danh' không có trong form" },
     };
 
     [Fact]
@@ -130,6 +134,10 @@ public sealed class DefinitionRulesAgreementTests
             case "lower-case-paper": d["documents"]![0]!["code"] = "ddn"; break;
             case "escalate-without-before": Step(d, 4)["escalate"]!.AsObject().Remove("before"); break;
             case "supplement-clock": d["supplementClock"] = "pause"; break;
+            case "same-day-false": d["processingTime"] = new JsonObject { ["sameDay"] = false }; break;
+            case "same-day-on-a-step": Step(d, 3)["duration"] = new JsonObject { ["sameDay"] = true }; break;
+            case "empty-legal-basis": d["legalBasis"] = new JsonArray(" "); break;
+            case "subject-field-not-a-key": d["results"]![0]!["subjectField"] = "so-dinh-danh"; break;
         }
     }
 }

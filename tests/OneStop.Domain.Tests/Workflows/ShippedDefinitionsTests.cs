@@ -25,6 +25,8 @@ public sealed class ShippedDefinitionsTests
         new UnitInfo("22918", "Phường Mũi Né", Levels.Commune, "593", "000.17.22.H56", new DateOnly(2000, 1, 1)),
         new UnitInfo("60.SXD", "Sở Xây dựng", Levels.Province, "60", "000.00.06.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
         new UnitInfo("60.PCCC", "Phòng Cảnh sát PCCC", Levels.Province, "60", "000.00.48.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
+        new UnitInfo("60.STC", "Sở Tài chính", Levels.Province, "60", "000.00.11.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
+        new UnitInfo("22918.CA", "Công an phường", Levels.Commune, "22918", "000.17.22.H56.CA", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
     ]);
 
     private static readonly Dictionary<string, string> ReceivingUnitOfLevel = new()
@@ -33,6 +35,15 @@ public sealed class ShippedDefinitionsTests
         [Levels.District] = "593",
         [Levels.Province] = "60",
     };
+
+    /// <summary>
+    /// Where a file's dossiers are handed in: the commune police for residence (Law on Residence 2020 art. 22); a commune
+    /// counter for an any-point procedure, decided by the provincial department; else a counter of the procedure's level.
+    /// </summary>
+    private static (string Receiving, SubmissionRouting Routing) PlaceOf(WorkflowDefinition definition) =>
+        definition.Id.StartsWith("cu-tru.", StringComparison.Ordinal) ? ("22918.CA", new SubmissionRouting())
+        : definition.AnyPoint == true ? ("22918", new SubmissionRouting(CompetentUnitCode: "60.STC"))
+        : (ReceivingUnitOfLevel[definition.Level], new SubmissionRouting());
 
     /// <summary>At each step, the first of these that the acting officer may take.</summary>
     private static readonly string[] Preference =
@@ -96,13 +107,14 @@ public sealed class ShippedDefinitionsTests
             FormFieldTypes.Boolean => largest,
             FormFieldTypes.Choice => largest ? f.Choices![^1] : f.Choices![0],
             FormFieldTypes.Date => "2026-03-20",
+            FormFieldTypes.IdNumber => "060226000123",
             _ => "Thông tin mẫu",
         }));
 
     private static Dossier Drive(ProcedureModel model, Channel channel, Dictionary<string, JsonElement> form)
     {
         var definition = model.Definition;
-        var receivingUnit = ReceivingUnitOfLevel[definition.Level];
+        var (receivingUnit, routing) = PlaceOf(definition);
         // Monday 9/3/2026 08:00 in Vietnam; every action comes ten minutes after the one before.
         var now = new DateTimeOffset(2026, 3, 9, 8, 0, 0, TimeSpan.FromHours(7)).UtcDateTime;
         DossierContext As(Actor actor) => new(model, Units, Deadlines, actor, now);
@@ -113,7 +125,7 @@ public sealed class ShippedDefinitionsTests
             ? new Actor("cong-dan.an", new HashSet<string> { RoleNames.Citizen }, null, "060195000123")
             : Officer(RoleNames.Reception, receivingUnit);
         var dossier = Dossier.Submit(As(submitter), "000.17.22.H56-260309-0001", "ABCD2345",
-            new Applicant("060195000123", "Nguyễn Văn An"), channel, receivingUnit, papers, form);
+            new Applicant("060195000123", "Nguyễn Văn An"), channel, receivingUnit, papers, form, routing);
 
         var trail = new List<string>();
         for (var actions = 0; dossier.Status != DossierStatus.Returned; actions++)
@@ -135,7 +147,8 @@ public sealed class ShippedDefinitionsTests
                 trail.Add($"agree@{consultation.UnitCode}");
             }
             var role = dossier.Status is DossierStatus.Submitted or DossierStatus.Resolved ? RoleNames.Reception : step.Role!;
-            var unit = dossier.Status is DossierStatus.Submitted or DossierStatus.Resolved ? dossier.ReceivingUnitCode : dossier.CurrentUnitCode;
+            var unit = dossier.Status is DossierStatus.Submitted ? dossier.ReceivingUnitCode
+                : dossier.Status is DossierStatus.Resolved ? dossier.ReturnUnitCode : dossier.CurrentUnitCode;
             var officer = Officer(role, unit);
             var context = As(officer);
             var available = dossier.AvailableActions(context);

@@ -10,7 +10,11 @@ namespace OneStop.Api.Features.Calendar;
 
 public sealed record CalendarDayResponse(DateOnly Date, bool Working, string? Note, string? Source);
 
-public sealed record CalendarYearResponse(int Year, int WorkingDays, int NonWorkingDays, IReadOnlyList<CalendarDayResponse> Days);
+/// <summary>
+/// A year of the calendar. <see cref="Held"/> is false when the calendar has no day of that year: its holidays are
+/// unknown and deadlines running into it are refused (DESIGN §6).
+/// </summary>
+public sealed record CalendarYearResponse(int Year, bool Held, int WorkingDays, int NonWorkingDays, IReadOnlyList<CalendarDayResponse> Days);
 
 public sealed record CalendarDayRequest(bool? Working, string? Note);
 
@@ -29,8 +33,9 @@ public static class CalendarEndpoints
     {
         var group = app.MapGroup("/api/calendar").WithTags("Calendar");
         group.MapGet("/{year:int}", GetYear).AllowAnonymous().WithSummary("Lịch ngày làm việc của một năm (mọi ngày, kèm ghi chú nghỉ lễ / làm bù).");
-        group.MapPut("/{date}", SetDay).Validate<CalendarDayRequest>().RequireAuthorization(Policies.Admin)
-            .WithSummary("Sửa một ngày: làm việc hay nghỉ, kèm ghi chú.");
+        // Days live under /days/: /{year} and /{date} would be two equivalent templates, which OpenAPI forbids.
+        group.MapPut("/days/{date}", SetDay).Validate<CalendarDayRequest>().RequireAuthorization(Policies.Admin)
+            .WithSummary("Sửa một ngày: làm việc hay nghỉ, kèm ghi chú (nguồn ghi tên người sửa; tệp lịch phát hành sau không ghi đè).");
         return app;
     }
 
@@ -49,7 +54,7 @@ public static class CalendarEndpoints
             days.Add(new CalendarDayResponse(day, calendar.IsWorkingDay(day), entry?.Note, entry?.Source));
         }
         var working = days.Count(d => d.Working);
-        return TypedResults.Ok(new CalendarYearResponse(year, working, days.Count - working, days));
+        return TypedResults.Ok(new CalendarYearResponse(year, entries.Count > 0, working, days.Count - working, days));
     }
 
     public static async Task<Results<Ok<CalendarDayResponse>, ProblemHttpResult>> SetDay(
@@ -62,6 +67,7 @@ public static class CalendarEndpoints
             db.Calendar.Add(entry = new CalendarEntry { Date = day });
         entry.Working = request.Working!.Value;
         entry.Note = request.Note;
+        // Any source but the shipped file's marks the day as an admin's: a newer calendar file will not overwrite it.
         entry.Source = $"sửa bởi {user.Identity?.Name}";
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new CalendarDayResponse(entry.Date, entry.Working, entry.Note, entry.Source));

@@ -15,9 +15,15 @@ using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Dossiers;
 
+/// <summary>One paper a supplement request asks for: its code (KHAC for a paper the procedure does not list) and why.</summary>
+public sealed record SupplementItemRequest(string? Code, string? Reason);
+
+/// <summary>
+/// An action's body (DESIGN §10); <see cref="Items"/> is the itemised list of <c>request-supplement</c> (Mẫu 02).
+/// </summary>
 public sealed record ActionBody(
     string? Comment, string? To, string? ToUnit, IReadOnlyList<DocumentRequest>? Documents, DateTimeOffset? NewDueDate,
-    IReadOnlyDictionary<string, JsonElement>? Form = null);
+    IReadOnlyDictionary<string, JsonElement>? Form = null, IReadOnlyList<SupplementItemRequest>? Items = null);
 
 public sealed class ActionBodyValidator : AbstractValidator<ActionBody>
 {
@@ -44,8 +50,9 @@ public static class ActOnDossier
         var papers = request.Documents ?? [];
         return await ActAsync(code, action, user.ToActor(), papers, http, db, catalog, contexts, metrics,
             _ => Task.FromResult<ActionRequest?>(new ActionRequest(request.Comment, request.To, request.ToUnit,
-                papers.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
-                request.NewDueDate, request.Form)), ct);
+                papers.Select(SubmitDossier.ToSubmission).ToList(),
+                request.NewDueDate, request.Form,
+                Items: request.Items?.Select(i => new SupplementItem(i?.Code ?? "", i?.Reason ?? "")).ToList())), ct);
     }
 
     /// <summary>

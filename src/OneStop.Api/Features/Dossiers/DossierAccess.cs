@@ -20,6 +20,7 @@ public static class DossierAccess
         if (!actor.IsOfficer || actor.UnitCode is null)
             return false;
         return Same(actor.UnitCode, dossier.CurrentUnitCode) || Same(actor.UnitCode, dossier.ReceivingUnitCode)
+            || Same(actor.UnitCode, dossier.CompetentUnitCode)
             || dossier.Events.Any(e => Same(actor.UnitCode, e.UnitCode) || Same(actor.UnitCode, e.ToUnitCode))
             || dossier.Consultations.Any(c => Same(actor.UnitCode, c.UnitCode));
     }

@@ -10,7 +10,7 @@ public sealed record ApplicantResponse(string IdNumber, string FullName, string 
 
 public sealed record DocumentResponse(
     string Code, string Name, string Owner, string Source, Guid? FileId, Guid? RepositoryDocumentId, bool SeenAtCounter, bool Digitized,
-    IReadOnlyDictionary<string, string>? Fields);
+    IReadOnlyDictionary<string, string>? Fields, string PaperForm = "copy", int Copies = 1);
 
 public sealed record ResultResponse(string Code, string Name, DateTimeOffset IssuedAt, string IssuedBy, Guid? FileId, bool Signed, string? SignedBy);
 
@@ -32,6 +32,9 @@ public sealed record DossierResponse(
     StepResponse CurrentStep,
     string CurrentUnitCode,
     string ReceivingUnitCode,
+    string? CompetentUnitCode,
+    string ReturnAt,
+    string ReturnUnitCode,
     string Channel,
     ApplicantResponse Applicant,
     IReadOnlyList<DocumentResponse> Documents,
@@ -48,11 +51,14 @@ public sealed record DossierResponse(
     bool StepOverdue,
     bool StepDueSoon,
     DateTimeOffset SubmittedAt,
+    DateTimeOffset? ReceptionDueDate,
     DateTimeOffset? ReceivedAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ReturnedAt,
     DateTimeOffset? ClosedAt,
     bool? ResolvedOnTime,
+    bool? Late,
+    string? Outcome,
     ResultResponse? Result,
     IReadOnlyList<ResultResponse> Results,
     IReadOnlyList<PauseResponse> Pauses,
@@ -74,11 +80,15 @@ public sealed record DossierResponse(
             new StepResponse(dossier.CurrentStepId, step?.Name ?? dossier.CurrentStepId, step?.Kind ?? "", step?.Role ?? "", step?.Claimable ?? false),
             dossier.CurrentUnitCode,
             dossier.ReceivingUnitCode,
+            dossier.CompetentUnitCode,
+            dossier.ReturnAt ?? ReturnPoints.Receiving,
+            dossier.ReturnUnitCode,
             dossier.Channel.ToString().ToLowerInvariant(),
             new ApplicantResponse(dossier.Applicant.IdNumber, dossier.Applicant.FullName, dossier.Applicant.Type.ToString().ToLowerInvariant(),
                 dossier.Applicant.Phone, dossier.Applicant.Email, dossier.Applicant.Address, dossier.Applicant.Representative),
             dossier.Documents.Select(d => new DocumentResponse(d.Code, d.Name, dossier.Applicant.IdNumber, d.Source, d.FileId, d.RepositoryDocumentId,
-                d.SeenAtCounter, d.Digitized, d.FieldsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(d.FieldsJson))).ToList(),
+                d.SeenAtCounter, d.Digitized, d.FieldsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(d.FieldsJson),
+                d.PaperForm, d.Copies)).ToList(),
             dossier.FormJson is null ? null : dossier.Form,
             dossier.FeeAmount,
             dossier.AssigneeUserName,
@@ -94,11 +104,14 @@ public sealed record DossierResponse(
             deadline.StepOverdue,
             deadline.StepDueSoon,
             dossier.SubmittedAt.ToVietnam(),
+            dossier.ReceptionDueDate.ToVietnam(),
             dossier.ReceivedAt.ToVietnam(),
             dossier.ResolvedAt.ToVietnam(),
             dossier.ReturnedAt.ToVietnam(),
             dossier.ClosedAt.ToVietnam(),
             dossier.ResolvedOnTime,
+            dossier.Late(context.UtcNow),
+            dossier.Outcome,
             dossier.Result is { } r ? Present(r) : null,
             dossier.Results.Select(Present).ToList(),
             dossier.Pauses.Select(p => new PauseResponse(p.Reason.ToString(), p.StartedAt.ToVietnam(), p.EndedAt.ToVietnam(), p.WorkingMinutes, p.RestartsClock)).ToList(),
@@ -111,11 +124,19 @@ public sealed record DossierResponse(
         new(r.Code, r.Name, r.IssuedAt.ToVietnam(), r.IssuedBy, r.FileId, r.Signed, r.SignedBy);
 }
 
-/// <summary>Queue flags of DESIGN §6: overdue, or due within one working day, for the dossier and its step.</summary>
+/// <summary>
+/// Queue flags of DESIGN §6: overdue, or due within one working day, for the dossier and its step — and for an
+/// online dossier still waiting to be received, against its reception due date.
+/// </summary>
 public readonly record struct Deadline(bool Overdue, bool DueSoon, bool StepOverdue, bool StepDueSoon)
 {
     public static Deadline Of(Dossier dossier, DossierContext context)
     {
+        if (dossier.Status == DossierStatus.Submitted && dossier.ReceptionDueDate is { } receptionDue)
+        {
+            var (receptionLate, receptionSoon) = Flags(receptionDue, context);
+            return new Deadline(receptionLate, receptionSoon, receptionLate, receptionSoon);
+        }
         if (!dossier.Status.ClockRuns())
             return default;
         var (overdue, soon) = Flags(dossier.DueDate, context);

@@ -30,7 +30,9 @@ public static class DossiersEndpoints
             .RequireAuthorization(Policies.Officer)
             .WithSummary("Cán bộ một cửa số hóa một giấy tờ (tệp bản quét + trường dữ liệu); giấy tờ dùng lại được vào kho dữ liệu của người nộp.");
         group.MapGet("/{code}/receipt", GetReceipt.Handle).Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .WithSummary("Phiếu tiếp nhận và hẹn trả kết quả (PDF) của hồ sơ đã tiếp nhận.");
+            .WithSummary("Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF, Mẫu 01) của hồ sơ đã tiếp nhận.");
+        group.MapGet("/{code}/papers/{kind}", GetReceipt.Paper).Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithSummary("Phiếu của Bộ phận Một cửa (PDF): receipt (Mẫu 01), supplement-request (Mẫu 02), refusal (Mẫu 03), apology (Mẫu 04), decline-notice (thông báo từ chối giải quyết đã ký).");
         group.MapPost("/{code}/rating", Ratings.RateDossier.Handle).Validate<Ratings.RatingRequest>()
             .WithSummary("Người nộp đánh giá mức độ hài lòng (1–5, kèm nhận xét) sau khi nhận kết quả; mỗi hồ sơ một lần.");
         return app;

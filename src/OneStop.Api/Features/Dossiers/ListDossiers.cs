@@ -43,9 +43,12 @@ public static class ListDossiers
         var now = clock.GetUtcNow().UtcDateTime;
         if (overdue is not null)
         {
+            // An online dossier not yet received is overdue once its reception due date has passed (DESIGN §6).
             query = overdue.Value
-                ? query.Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.DueDate < now)
-                : query.Where(d => !((d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.DueDate < now));
+                ? query.Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.DueDate < now
+                                   || d.Status == DossierStatus.Submitted && d.ReceptionDueDate < now)
+                : query.Where(d => !((d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.DueDate < now
+                                     || d.Status == DossierStatus.Submitted && d.ReceptionDueDate < now));
         }
         if (dueBefore is not null)
         {
@@ -75,7 +78,7 @@ public static class ListDossiers
         var paging = Paging.From(page, pageSize);
         var total = await query.CountAsync(ct);
         var dossiers = await query
-            .OrderBy(d => d.DueDate == null).ThenBy(d => d.DueDate).ThenBy(d => d.SubmittedAt)
+            .OrderBy(d => (d.DueDate ?? d.ReceptionDueDate) == null).ThenBy(d => d.DueDate ?? d.ReceptionDueDate).ThenBy(d => d.SubmittedAt)
             .Skip(paging.Skip).Take(paging.PageSize)
             .ToListAsync(ct);
 

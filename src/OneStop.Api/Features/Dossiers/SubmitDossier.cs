@@ -19,14 +19,24 @@ using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Dossiers;
 
-public sealed record ApplicantRequest(string? IdNumber, string? FullName, string? Phone, string? Email, string? Address, string? Representative);
+/// <summary>The applicant; <see cref="CommuneCode"/> is the commune of their address (decides the competent unit, DESIGN §3).</summary>
+public sealed record ApplicantRequest(
+    string? IdNumber, string? FullName, string? Phone, string? Email, string? Address, string? Representative, string? CommuneCode = null);
 
-public sealed record DocumentRequest(string? Code, Guid? FileId, Guid? RepositoryDocumentId);
+/// <summary>
+/// One paper: by code (seen at the counter), an uploaded file or a repository document; <see cref="PaperForm"/>
+/// (original, copy, certified-copy, electronic) and <see cref="Copies"/> are what the receipt states.
+/// </summary>
+public sealed record DocumentRequest(string? Code, Guid? FileId, Guid? RepositoryDocumentId, string? PaperForm = null, int? Copies = null);
 
-/// <summary>A submission (DESIGN §10); <see cref="Form"/> carries the definition's typed form values, <c>{ key: value }</c>.</summary>
+/// <summary>
+/// A submission (DESIGN §10); <see cref="Form"/> carries the definition's typed form values, <c>{ key: value }</c>; an
+/// any-point procedure may name the unit that decides it (<see cref="CompetentUnitCode"/>) and where the result goes
+/// (<see cref="ReturnAt"/>: receiving, competent or post).
+/// </summary>
 public sealed record SubmitDossierRequest(
     string? ProcedureId, ApplicantRequest? Applicant, string? Channel, string? ReceivingUnitCode, IReadOnlyList<DocumentRequest>? Documents,
-    IReadOnlyDictionary<string, JsonElement>? Form = null);
+    IReadOnlyDictionary<string, JsonElement>? Form = null, string? CompetentUnitCode = null, string? ReturnAt = null);
 
 public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDossierRequest>
 {
@@ -42,6 +52,8 @@ public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDoss
         RuleFor(r => r.Applicant).NotNull().WithMessage("Phải nhập thông tin người nộp (applicant).");
         RuleFor(r => r.Applicant!).SetValidator(new ApplicantRequestValidator()).When(r => r.Applicant is not null);
         RuleFor(r => r.Documents).NotNull().WithMessage("Phải kê khai thành phần hồ sơ (documents).");
+        RuleFor(r => r.CompetentUnitCode).StoredLength(StoredLengths.UnitCode, "Mã cơ quan giải quyết (competentUnitCode)");
+        RuleFor(r => r.ReturnAt).StoredLength(16, "Nơi nhận kết quả (returnAt)");
         RuleForEach(r => r.Documents).ChildRules(d =>
             d.RuleFor(x => x.Code).NotEmpty().WithMessage("Mỗi giấy tờ phải có mã (code).")
                 .StoredLength(StoredLengths.DocumentCode, "Mã giấy tờ (code)"));
@@ -63,6 +75,7 @@ public sealed class ApplicantRequestValidator : AbstractValidator<ApplicantReque
             .EmailAddress().When(a => !string.IsNullOrEmpty(a.Email)).WithMessage("Địa chỉ email không hợp lệ.");
         RuleFor(a => a.Address).StoredLength(StoredLengths.ApplicantAddress, "Địa chỉ (address)");
         RuleFor(a => a.Representative).StoredLength(StoredLengths.ApplicantRepresentative, "Người đại diện (representative)");
+        RuleFor(a => a.CommuneCode).StoredLength(StoredLengths.UnitCode, "Mã xã/phường nơi cư trú (communeCode)");
         RuleFor(a => a.Phone).Matches(@"^\+?[0-9 .-]{8,15}$").When(a => !string.IsNullOrEmpty(a.Phone)).WithMessage("Số điện thoại không hợp lệ.");
     }
 }
@@ -116,12 +129,15 @@ public static class SubmitDossier
                 throw;
             }
         }
-        if (await UnitLocks.HoldOpenAsync(db, [unit.Code], context.Today, ct) is [var ended, ..])
-            return Problems.Conflict($"Đơn vị tiếp nhận '{ended}' vừa được sáp nhập hoặc ngừng hoạt động; hãy chọn đơn vị kế thừa.");
+        // An any-point dossier names the unit it goes to: a dissolution of either waits for this submission or wins.
+        string[] held = request.CompetentUnitCode is { Length: > 0 } competent ? [unit.Code, competent.Trim()] : [unit.Code];
+        if (await UnitLocks.HoldOpenAsync(db, held, context.Today, ct) is [var ended, ..])
+            return Problems.Conflict($"Đơn vị '{ended}' vừa được sáp nhập hoặc ngừng hoạt động; hãy chọn đơn vị kế thừa.");
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
         var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
-            request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(), request.Form);
+            request.Documents!.Select(ToSubmission).ToList(), request.Form,
+            new SubmissionRouting(request.CompetentUnitCode, request.ReturnAt));
         db.Dossiers.Add(dossier);
         await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
         if (claim is not null)
@@ -158,6 +174,10 @@ public static class SubmitDossier
     {
         var id = a.IdNumber!.Trim();
         var type = ApplicantIdentifier.Validate(id).Kind == ApplicantKind.Organisation ? ApplicantType.Organisation : ApplicantType.Person;
-        return new Applicant(id, a.FullName!.Trim(), type, a.Phone, a.Email, a.Address, a.Representative);
+        return new Applicant(id, a.FullName!.Trim(), type, a.Phone, a.Email, a.Address, a.Representative,
+            string.IsNullOrWhiteSpace(a.CommuneCode) ? null : a.CommuneCode.Trim());
     }
+
+    internal static DocumentSubmission ToSubmission(DocumentRequest d) =>
+        new(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId, string.IsNullOrWhiteSpace(d.PaperForm) ? null : d.PaperForm.Trim(), d.Copies);
 }

@@ -15,7 +15,7 @@ public sealed record ProcedureDocument(string Code, string Name, bool Required, 
 public sealed record ProcedureDetail(
     string Id, int Version, string Name, string ProcedureCode, string Level, string OnlineLevel, string? Field,
     IReadOnlyList<ProcedureDocument> Documents, Fee? Fee, Duration? ProcessingTime, ResultSpec? Result, IReadOnlyList<ResultSpec> Results,
-    IReadOnlyList<FormField> Form, IReadOnlyList<string> Steps);
+    IReadOnlyList<FormField> Form, IReadOnlyList<string> Steps, bool AnyPoint = false, IReadOnlyList<string>? LegalBasis = null);
 
 public static class ProceduresEndpoints
 {
@@ -51,6 +51,7 @@ public static class ProceduresEndpoints
         var d = engine.Definition;
         return TypedResults.Ok(new ProcedureDetail(d.Id, d.Version, d.Name, d.ProcedureCode, d.Level, d.OnlineLevel, d.Field,
             d.Documents.Select(x => new ProcedureDocument(x.Code, x.Name, x.Required.Always, x.Reusable, x.Required.When)).ToList(),
-            d.Fee, d.ProcessingTime, d.Result ?? d.AllResults.FirstOrDefault(), d.AllResults, d.Form ?? [], d.Steps.Select(s => s.Name).ToList()));
+            d.Fee, d.ProcessingTime, d.Result ?? d.AllResults.FirstOrDefault(), d.AllResults, d.Form ?? [], d.Steps.Select(s => s.Name).ToList(),
+            d.AnyPoint == true, d.LegalBasis ?? []));
     }
 }

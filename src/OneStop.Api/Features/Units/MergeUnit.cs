@@ -74,8 +74,10 @@ public static class MergeUnit
         var now = clock.GetUtcNow().UtcDateTime;
         var reason = $"{unit.Name} ({unit.Code}) sáp nhập vào {successor.Name} ({successor.Code}) từ ngày {Day(effective)}."
             + (string.IsNullOrWhiteSpace(body?.Comment) ? "" : " " + body.Comment.Trim());
-        var dossiers = await db.Dossiers.Include(d => d.Events)
-            .Where(d => d.CurrentUnitCode == unit.Code || d.ReceivingUnitCode == unit.Code)
+        var unitCode = unit.Code;
+        var dossiers = await db.Dossiers.Include(d => d.Events).Include(d => d.Consultations).Include(d => d.Timers)
+            .Where(d => d.CurrentUnitCode == unitCode || d.ReceivingUnitCode == unitCode || d.CompetentUnitCode == unitCode
+                        || d.Consultations.Any(c => c.UnitCode == unitCode && c.AnsweredAt == null))
             .Where(d => d.Status != DossierStatus.NotAccepted && d.Status != DossierStatus.Stopped && d.Status != DossierStatus.Returned)
             .AsSplitQuery()
             .ToListAsync(ct);

@@ -12,4 +12,5 @@ public sealed record ActionRequest(
     IReadOnlyDictionary<string, JsonElement>? Form = null,
     string? Answer = null,
     string? UnitCode = null,
-    Actor? Assignee = null);
+    Actor? Assignee = null,
+    IReadOnlyList<SupplementItem>? Items = null);

@@ -3,7 +3,7 @@ using OneStop.Domain.Definitions;
 namespace OneStop.Domain.Dossiers.Actions;
 
 /// <summary>What an action asks the history line to say beyond the defaults.</summary>
-internal readonly record struct Recorded(string? Comment = null, string? UnitCode = null);
+internal readonly record struct Recorded(string? Comment = null, string? UnitCode = null, string? Details = null);
 
 /// <summary>
 /// One action of DESIGN §5: its check (who, where, when — answered without the request, so the same check
@@ -16,7 +16,7 @@ public abstract class DossierAction
     [
         new Receive(), new Refuse(), new RequestSupplement(), new Supplement(), new Forward(), new Return(),
         new RequestPayment(), new ConfirmPayment(), new Approve(), new Apologize(), new Withdraw(), new Stop(),
-        new Resolve(), new ReturnResult(), new Claim(), new Release(), new Assign(), new AnswerConsultation(), new Elapse(),
+        new Resolve(), new ReturnResult(), new Decline(), new Claim(), new Release(), new Assign(), new AnswerConsultation(), new Elapse(),
     ];
 
     private static readonly Dictionary<string, DossierAction> ByName = Registered.ToDictionary(a => a.Name, StringComparer.Ordinal);

@@ -26,6 +26,7 @@ public sealed class Resolve : DossierAction
         dossier.AddResults(results.Select(r => new DossierResult(r.Code, r.Name, context.UtcNow, context.Actor.UserName, null,
             r.Signed, r.Signed ? dossier.SignerUserName : null)));
         dossier.Status = DossierStatus.Resolved;
+        dossier.Outcome = Outcomes.Granted;
         // What the reports average: office minutes worked and paused, from reception to now (DESIGN §11).
         dossier.RecordProcessingTime(context);
         dossier.Raise(new DossierResolved(dossier, uploaded));

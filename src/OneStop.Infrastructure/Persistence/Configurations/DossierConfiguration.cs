@@ -17,6 +17,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.CurrentStepId).HasMaxLength(StoredLengths.StepId);
         builder.Property(d => d.CurrentUnitCode).HasMaxLength(35);
         builder.Property(d => d.ReceivingUnitCode).HasMaxLength(35);
+        builder.Property(d => d.CompetentUnitCode).HasMaxLength(35);
+        builder.Property(d => d.ReturnAt).HasMaxLength(16);
+        builder.Property(d => d.Outcome).HasMaxLength(16);
         builder.Property(d => d.OwnerUserName).HasMaxLength(64);
         builder.Property(d => d.ResumeStatus).HasConversion<string>().HasMaxLength(32);
         // Bumped by the domain on every change: an application-managed token works on SQLite and SQL Server alike.
@@ -28,6 +31,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Ignore(d => d.Result);
         builder.Ignore(d => d.Form);
         builder.Ignore(d => d.OpenRound);
+        builder.Ignore(d => d.IsAnyPoint);
+        builder.Ignore(d => d.ReturnUnitCode);
+        builder.Ignore(d => d.HomeUnitCode);
         builder.Ignore(d => d.DomainEvents);
         builder.HasIndex(d => new { d.CurrentUnitCode, d.AssigneeUserName });
         builder.HasIndex(d => new { d.CurrentUnitCode, d.Status });
@@ -45,6 +51,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             applicant.Property(a => a.Email).HasMaxLength(StoredLengths.ApplicantEmail).HasColumnName("ApplicantEmail");
             applicant.Property(a => a.Address).HasMaxLength(StoredLengths.ApplicantAddress).HasColumnName("ApplicantAddress");
             applicant.Property(a => a.Representative).HasMaxLength(StoredLengths.ApplicantRepresentative).HasColumnName("ApplicantRepresentative");
+            applicant.Property(a => a.CommuneCode).HasMaxLength(StoredLengths.UnitCode).HasColumnName("ApplicantCommuneCode");
             applicant.HasIndex(a => a.IdNumber);
         });
         builder.Navigation(d => d.Applicant).IsRequired();
@@ -69,6 +76,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             document.HasKey("Id");
             document.Property(x => x.Code).HasMaxLength(StoredLengths.DocumentCode);
             document.Property(x => x.Name).HasMaxLength(StoredLengths.DocumentName);
+            document.Property(x => x.PaperForm).HasMaxLength(16).HasDefaultValue(PaperForms.Copy);
+            document.Property(x => x.Copies).HasDefaultValue(1);
         });
 
         builder.HasMany(d => d.Pauses).WithOne().HasForeignKey("DossierId").OnDelete(DeleteBehavior.Cascade);

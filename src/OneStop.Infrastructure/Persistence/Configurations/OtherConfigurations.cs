@@ -33,6 +33,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.ParentCode).HasMaxLength(35);
         builder.Property(u => u.AgencyCode).HasMaxLength(35);
         builder.Property(u => u.SuccessorCode).HasMaxLength(35);
+        // Small (a few successors and rules), read with the tree; JSON keeps the unit row whole.
+        builder.Property(u => u.DissolutionJson);
     }
 }
 
