@@ -73,6 +73,7 @@ public static class ServiceExtensions
             .AddPolicy(Policies.ReportReader, p => p.RequireRole(RoleNames.Leader, RoleNames.Admin));
         services.AddOneStopRateLimiter();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Features.Definitions.MigrationHooks>();
         services.AddOneStopNationalPortalSync(configuration);
         if (MockPortalHosting.IsMappedHere(configuration))
         {

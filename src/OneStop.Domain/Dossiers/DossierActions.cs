@@ -28,6 +28,8 @@ public static class DossierActions
     public const string Elapse = "elapse";
     /// <summary>Recorded when a unit merge moves an open dossier to the successor; not an action callers request.</summary>
     public const string Transfer = "transfer";
+    /// <summary>Recorded by <c>system</c> when a migration moves a running dossier to another version (DESIGN §4.3).</summary>
+    public const string Migrate = "migrate";
 
     /// <summary>Every action of <c>/actions/{action}</c>, in the order they usually happen.</summary>
     public static readonly IReadOnlyList<string> All =

@@ -43,6 +43,9 @@ public sealed class DossierConsultation
 
     public bool IsAnswered => Answer is not null;
 
+    /// <summary>A migration moved the dossier's current step to another version's step; the request goes with it.</summary>
+    internal void MoveToStep(string stepId) => StepId = stepId;
+
     internal void Record(string answer, string? comment, string answeredBy, DateTime at, IReadOnlyList<Guid> files)
     {
         Answer = answer;

@@ -42,4 +42,7 @@ public sealed class DossierTimer
     public DateTime? DoneAt { get; private set; }
 
     internal void Done(DateTime at) => DoneAt ??= at;
+
+    /// <summary>A migration moved the dossier's current step to another version's step; the timer goes with it, due when it was.</summary>
+    internal void MoveToStep(string stepId) => StepId = stepId;
 }
