@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddOneStopIdentity(configuration);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Dossiers.DossierContextFactory>();
+        services.AddScoped<Packages.PackageProgress>();
         services.AddSingleton<Receipts.ReceiptRenderer>();
         services.AddOneStopDocuments(configuration, dataDirectory);
         return services;

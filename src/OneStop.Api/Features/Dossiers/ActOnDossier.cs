@@ -9,7 +9,9 @@ using OneStop.Domain.Dossiers;
 using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Packages;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Api.Features.Packages;
 
 namespace OneStop.Api.Features.Dossiers;
 
@@ -32,32 +34,58 @@ public sealed class ActionBodyValidator : AbstractValidator<ActionBody>
 
 public static class ActOnDossier
 {
-    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<DossierResponse>, Ok<PackageResponse>, ProblemHttpResult>> Handle(
         string code, string action, ActionBody? body, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress packages, CancellationToken ct)
     {
         if (!DossierActions.All.Contains(action))
             return Problems.NotFound($"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.");
         var request = body ?? new ActionBody(null, null, null, null, null);
+        if (await PackageAccess.LoadAsync(db, code, tracking: true, ct) is { } package)
+            return await WithdrawPackage.HandleAsync(package, action, request.Comment, user.ToActor(), http, db, catalog, contexts, ct) switch
+            {
+                { Result: Ok<PackageResponse> ok } => ok,
+                { Result: ProblemHttpResult problem } => problem,
+                var other => throw new InvalidOperationException($"Unexpected result {other.Result}."),
+            };
         var papers = request.Documents ?? [];
-        return await ActAsync(code, action, user.ToActor(), papers, http, db, catalog, contexts,
+        return await ActCoreAsync(code, action, user.ToActor(), papers, http, db, catalog, contexts, packages,
             _ => Task.FromResult<ActionRequest?>(new ActionRequest(request.Comment, request.To, request.ToUnit,
                 papers.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
-                request.NewDueDate, request.Form)), ct);
+                request.NewDueDate, request.Form)), ct) switch
+        {
+            { Result: Ok<DossierResponse> ok } => ok,
+            { Result: ProblemHttpResult problem } => problem,
+            var other => throw new InvalidOperationException($"Unexpected result {other.Result}."),
+        };
     }
+
+    /// <summary>
+    /// Claims, releases, assignments and opinions go this way too. They never resolve, refuse or stop a dossier, so a
+    /// package has nothing to follow after them.
+    /// </summary>
+    public static Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActAsync(
+        string code, string action, Actor actor, IReadOnlyList<DocumentRequest> papers, HttpContext http, OneStopDbContext db,
+        DefinitionCatalog catalog, DossierContextFactory contexts, Func<DossierContext, Task<ActionRequest?>> buildRequest, CancellationToken ct) =>
+        ActCoreAsync(code, action, actor, papers, http, db, catalog, contexts, packages: null, buildRequest, ct);
 
     /// <summary>
     /// Every write to a dossier goes this way: load it (404 when the caller may not see it, 412 on a stale
     /// <c>If-Match</c>), check the papers it references, let the domain act — its events fill the outbox, issue
     /// the results and notify, in the same transaction — and answer with the dossier as the caller now sees it.
+    /// A package member's action is followed, in the same transaction, by what its package makes of it: members
+    /// that may start now start, members that never will are cancelled (DESIGN §4.2).
     /// </summary>
-    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActAsync(
+    private static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActCoreAsync(
         string code, string action, Actor actor, IReadOnlyList<DocumentRequest> papers, HttpContext http, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, Func<DossierContext, Task<ActionRequest?>> buildRequest, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress? packages, Func<DossierContext, Task<ActionRequest?>> buildRequest,
+        CancellationToken ct)
     {
         var (dossier, problem) = await DossierAccess.LoadForWriteAsync(db, code, actor, http.Request, ct);
         if (dossier is null)
             return problem!;
+        var following = dossier.PackageCode is not null && packages is not null;
+        await using var transaction = following ? await db.Database.BeginTransactionAsync(ct) : null;
 
         var model = await catalog.GetPinnedAsync(db, dossier, ct);
         var context = await contexts.CreateAsync(model, actor, ct);
@@ -79,6 +107,12 @@ public static class ActOnDossier
             if (await VersionMovedAsync(db, dossier.Id, dossier.Version - 1, ct))
                 return Problems.PreconditionFailed("Hồ sơ vừa được người khác thay đổi cùng lúc; hãy đọc lại rồi thao tác.");
             throw;
+        }
+        if (following)
+        {
+            await packages!.FollowAsync(dossier, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction!.CommitAsync(ct);
         }
 
         http.Response.Headers.ETag = ETags.For(dossier.Version);

@@ -13,7 +13,10 @@ using OneStop.Domain.Dossiers;
 using OneStop.Domain.Identifiers;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Packages;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Api.Features.Packages;
+using OneStop.Domain.Definitions;
 
 namespace OneStop.Api.Features.Dossiers;
 
@@ -69,9 +72,9 @@ public static class SubmitDossier
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static async Task<Results<Created<DossierResponse>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>> Handle(
         SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress packages, TimeProvider clock, CancellationToken ct)
     {
         var actor = user.ToActor();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -83,6 +86,14 @@ public static class SubmitDossier
 
         if (actor.Has(RoleNames.Citizen) && actor.PersonalId != request.Applicant!.IdNumber!.Trim())
             return Problems.Unprocessable("Công dân chỉ nộp hồ sơ đứng tên chính mình (applicant.idNumber là số định danh của tài khoản).", "applicant.idNumber");
+        // A package id submits a package (DESIGN §4.2): one package dossier and its members.
+        if (await catalog.GetInForceAsync(db, request.ProcedureId!, ct) is { Kind: DefinitionKinds.Package } package)
+            return await SubmitPackage.HandleAsync(request, package.Parse(), actor, key, requestHash, http, db, catalog, contexts, packages, clock, ct) switch
+            {
+                { Result: Created<PackageResponse> created } => created,
+                { Result: ProblemHttpResult problem } => problem,
+                var other => throw new InvalidOperationException($"Unexpected result {other.Result}."),
+            };
         var engine = await catalog.GetCurrentAsync(db, request.ProcedureId!, ct);
         if (engine is null)
             return Problems.Unprocessable($"Thủ tục '{request.ProcedureId}' không tồn tại hoặc không còn tiếp nhận hồ sơ.", "procedureId");
@@ -112,8 +123,8 @@ public static class SubmitDossier
         return TypedResults.Created($"/api/dossiers/{code}", DossierResponse.From(dossier, context, showSecret: true));
     }
 
-    /// <summary>A retried submission gets the dossier the first one created; the same key with another body is refused.</summary>
-    private static async Task<Results<Created<DossierResponse>, ProblemHttpResult>?> ReplayAsync(
+    /// <summary>A retried submission gets the dossier (or package) the first one created; the same key with another body is refused.</summary>
+    private static async Task<Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>?> ReplayAsync(
         OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, Actor actor,
         string key, string requestHash, HttpContext http, CancellationToken ct)
     {
@@ -122,6 +133,13 @@ public static class SubmitDossier
             return null;
         if (previous.RequestHash != requestHash)
             return Problems.Unprocessable("Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới cho hồ sơ mới.", IdempotencyHeader);
+        if (await PackageAccess.LoadAsync(db, previous.DossierCode, tracking: false, ct) is { } package)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+            http.Response.Headers.ETag = ETags.For(package.Version);
+            return TypedResults.Created($"/api/dossiers/{package.Code}",
+                await PackageReads.ResponseAsync(package, actor, db, catalog, contexts, showSecret: true, ct));
+        }
         var dossier = await DossierAccess.LoadAsync(db, previous.DossierCode, tracking: false, ct);
         var engine = dossier is null ? null : await catalog.GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct);
         if (dossier is null || engine is null)
@@ -132,7 +150,7 @@ public static class SubmitDossier
             DossierResponse.From(dossier, await contexts.CreateAsync(engine, actor, ct), showSecret: true));
     }
 
-    private static Applicant ToApplicant(ApplicantRequest a)
+    public static Applicant ToApplicant(ApplicantRequest a)
     {
         var id = a.IdNumber!.Trim();
         var type = ApplicantIdentifier.Validate(id).Kind == ApplicantKind.Organisation ? ApplicantType.Organisation : ApplicantType.Person;
