@@ -55,8 +55,11 @@ public sealed record WorkflowDefinition
 
     public StepDefinition? FindStep(string? stepId) => Steps.FirstOrDefault(s => s.Id == stepId);
 
-    /// <summary>The single step of kind <c>reception</c>; every dossier starts there.</summary>
-    public StepDefinition ReceptionStep => Steps.First(s => s.Kind == StepKinds.Reception);
+    /// <summary>
+    /// The single step of kind <c>reception</c>; every dossier starts there. A package has none. (It is written into
+    /// the stored JSON, as it always was, so the content hash of every stored version stays what it was.)
+    /// </summary>
+    public StepDefinition? ReceptionStep => Steps.FirstOrDefault(s => s.Kind == StepKinds.Reception);
 
     /// <summary>The roles in force: the listed ones, or the defaults of DESIGN §4.1.</summary>
     [JsonIgnore]

@@ -42,10 +42,14 @@ public static class DemoData
         // in the shape of DVCQG agency codes; the real ones come from the province's list.
         new(BuildingDepartment, "Sở Xây dựng tỉnh Bình Thuận", Levels.Province, "60", "000.00.06.H56", Since, kind: UnitKinds.Agency),
         new(FirePolice, "Phòng Cảnh sát PCCC và CNCH, Công an tỉnh Bình Thuận", Levels.Province, "60", "000.00.48.H56", Since, kind: UnitKinds.Agency),
+        // The social-insurance agency that issues the under-6 health-insurance card of the birth package (Decree
+        // 63/2024/NĐ-CP). Its agency code is illustrative like the two above.
+        new(SocialInsurance, "Bảo hiểm xã hội tỉnh Bình Thuận", Levels.Province, "60", "000.00.35.H56", Since, kind: UnitKinds.Agency),
     ];
 
     public const string BuildingDepartment = "60.SXD";
     public const string FirePolice = "60.PCCC";
+    public const string SocialInsurance = "60.BHXH";
 
     public sealed record DemoAccount(string UserName, string FullName, string Role, string? UnitCode, string? PersonalId = null);
 
@@ -66,6 +70,7 @@ public static class DemoData
         new("thamdinh.pccc", "Lý Thị Thẩm Định (PCCC)", RoleNames.Appraiser, FirePolice),
         .. AgencyAccounts(BuildingDepartment, "Sở Xây dựng"),
         .. AgencyAccounts(FirePolice, "PCCC"),
+        .. AgencyAccounts(SocialInsurance, "Bảo hiểm xã hội"),
     ];
 
     /// <summary>Every seeded agency has its counter, specialist and leader: <c>tiepnhan.60.sxd</c> and so on.</summary>

@@ -34,6 +34,7 @@ public static class Demo
     public const string Province = "60";
     public const string BuildingDepartment = "60.SXD";
     public const string FirePolice = "60.PCCC";
+    public const string SocialInsurance = "60.BHXH";
     public const string CitizenId = "060095000123";
 
     public static string UnitForLevel(string level) => level switch
@@ -51,7 +52,8 @@ public static class Demo
         var prefix = role switch { "reception" => "tiepnhan", "specialist" => "chuyenvien", "leader" => "lanhdao", _ => throw new ArgumentException(role) };
         var suffix = unitCode switch
         {
-            Commune => "xa", District => "huyen", Province => "tinh", BuildingDepartment or FirePolice => unitCode.ToLowerInvariant(),
+            Commune => "xa", District => "huyen", Province => "tinh",
+            BuildingDepartment or FirePolice or SocialInsurance => unitCode.ToLowerInvariant(),
             _ => throw new ArgumentException(unitCode),
         };
         return $"{prefix}.{suffix}";
