@@ -89,7 +89,8 @@ public static class DefinitionsEndpoints
         if (stored is null)
             return Problems.NotFound($"Không tìm thấy phiên bản {version} của '{id}'.");
         var definition = stored.Parse();
-        if (DefinitionValidator.Validate(definition, _ => true).Count > 0 && stored.State == DefinitionState.Draft)
+        // A package draft draws whatever members it names; its rules need the definitions in force and are checked at publish.
+        if (!definition.IsPackage && DefinitionValidator.Validate(definition, _ => true).Count > 0 && stored.State == DefinitionState.Draft)
             return Problems.Unprocessable("Bản nháp chưa hợp lệ nên chưa vẽ được sơ đồ; hãy kiểm tra (validate) trước.");
         return TypedResults.Text(format == "dot" ? DefinitionDiagram.Dot(definition) : DefinitionDiagram.Mermaid(definition),
             format == "dot" ? "text/vnd.graphviz; charset=utf-8" : "text/plain; charset=utf-8");

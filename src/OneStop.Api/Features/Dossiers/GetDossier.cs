@@ -39,6 +39,10 @@ public static class GetDossierHistory
         string code, ClaimsPrincipal user, OneStopDbContext db, CancellationToken ct)
     {
         var dossier = await DossierAccess.LoadAsync(db, code, tracking: false, ct);
+        if (dossier is null && await PackageAccess.LoadAsync(db, code, tracking: false, ct) is { } package
+            && await PackageAccess.CanReadAsync(package, user.ToActor(), db, ct))
+            return Problems.NotFound($"Hồ sơ liên thông {code} không có lịch sử riêng: mỗi hồ sơ thành phần ghi lịch sử của mình — " +
+                string.Join(", ", package.Members.Where(m => m.DossierCode is not null).Select(m => m.DossierCode)) + ".");
         if (dossier is null || !DossierAccess.CanRead(dossier, user.ToActor()))
             return Problems.NotFound($"Không tìm thấy hồ sơ '{code}'.");
         var items = dossier.Events.OrderBy(e => e.Sequence).Select(e => new HistoryEventResponse(
