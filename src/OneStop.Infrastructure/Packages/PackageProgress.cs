@@ -7,6 +7,7 @@ using OneStop.Domain.Packages;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Infrastructure.Packages;
 
@@ -63,6 +64,10 @@ public sealed class PackageProgress(OneStopDbContext db, DefinitionCatalog catal
             var papers = member.Documents.Concat(supplied.Select(p => new DocumentSubmission(p.TypeCode, RepositoryDocumentId: p.Id))).ToList();
             var unit = context.Units.Current(member.UnitCode, today)
                 ?? throw new DossierRefusedException(RefusalKind.Conflict, $"Đơn vị '{member.UnitCode}' của thủ tục '{model.Name}' không còn tồn tại.");
+            // The member lands at its unit: a merge of that unit meanwhile wins or waits, as for any submission.
+            if (await UnitLocks.HoldOpenAsync(db, [unit.Code], today, ct) is [var ended, ..])
+                throw new DossierRefusedException(RefusalKind.Conflict,
+                    $"Đơn vị '{ended}' của thủ tục '{model.Name}' vừa được sáp nhập hoặc ngừng hoạt động; hãy thao tác lại.");
             var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, today, ct);
             // A copy: EF Core keeps an owned value with one owner, and the package owns its own.
             var applicant = package.Applicant with { };

@@ -12,6 +12,8 @@ using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Packages;
 using OneStop.Infrastructure.Persistence;
 using OneStop.Api.Features.Packages;
+using OneStop.Infrastructure.Telemetry;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Dossiers;
 
@@ -36,7 +38,7 @@ public static class ActOnDossier
 {
     public static async Task<Results<Ok<DossierResponse>, Ok<PackageResponse>, ProblemHttpResult>> Handle(
         string code, string action, ActionBody? body, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress packages, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, PackageProgress packages, CancellationToken ct)
     {
         if (!DossierActions.All.Contains(action))
             return Problems.NotFound($"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.");
@@ -49,7 +51,7 @@ public static class ActOnDossier
                 var other => throw new InvalidOperationException($"Unexpected result {other.Result}."),
             };
         var papers = request.Documents ?? [];
-        return await ActCoreAsync(code, action, user.ToActor(), papers, http, db, catalog, contexts, packages,
+        return await ActCoreAsync(code, action, user.ToActor(), papers, http, db, catalog, contexts, metrics, packages,
             _ => Task.FromResult<ActionRequest?>(new ActionRequest(request.Comment, request.To, request.ToUnit,
                 papers.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(),
                 request.NewDueDate, request.Form)), ct) switch
@@ -66,26 +68,28 @@ public static class ActOnDossier
     /// </summary>
     public static Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActAsync(
         string code, string action, Actor actor, IReadOnlyList<DocumentRequest> papers, HttpContext http, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, Func<DossierContext, Task<ActionRequest?>> buildRequest, CancellationToken ct) =>
-        ActCoreAsync(code, action, actor, papers, http, db, catalog, contexts, packages: null, buildRequest, ct);
+        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, Func<DossierContext, Task<ActionRequest?>> buildRequest,
+        CancellationToken ct) =>
+        ActCoreAsync(code, action, actor, papers, http, db, catalog, contexts, metrics, packages: null, buildRequest, ct);
 
     /// <summary>
     /// Every write to a dossier goes this way: load it (404 when the caller may not see it, 412 on a stale
     /// <c>If-Match</c>), check the papers it references, let the domain act — its events fill the outbox, issue
     /// the results and notify, in the same transaction — and answer with the dossier as the caller now sees it.
+    /// The units the dossier leaves and lands at are held open until the commit (<see cref="UnitLocks"/>): a merge
+    /// that ended one of them meanwhile answers 409 and nothing of the action is saved.
     /// A package member's action is followed, in the same transaction, by what its package makes of it: members
     /// that may start now start, members that never will are cancelled (DESIGN §4.2).
     /// </summary>
     private static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActCoreAsync(
         string code, string action, Actor actor, IReadOnlyList<DocumentRequest> papers, HttpContext http, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress? packages, Func<DossierContext, Task<ActionRequest?>> buildRequest,
+        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, PackageProgress? packages,
+        Func<DossierContext, Task<ActionRequest?>> buildRequest,
         CancellationToken ct)
     {
         var (dossier, problem) = await DossierAccess.LoadForWriteAsync(db, code, actor, http.Request, ct);
         if (dossier is null)
             return problem!;
-        var following = dossier.PackageCode is not null && packages is not null;
-        await using var transaction = following ? await db.Database.BeginTransactionAsync(ct) : null;
 
         var model = await catalog.GetPinnedAsync(db, dossier, ct);
         var context = await contexts.CreateAsync(model, actor, ct);
@@ -93,10 +97,15 @@ public static class ActOnDossier
             return badReference;
         if (await buildRequest(context) is not { } request)
             return Problems.Unprocessable("Yêu cầu không hợp lệ.");
+        var fromUnit = dossier.CurrentUnitCode;
         dossier.Act(action, request, context);
         // A result file is the result's, not a dossier paper: it is referenced when the result is issued.
         if (action != DossierActions.Resolve)
             await DocumentReferences.MarkUsedAsync(db, dossier.Code, papers, context.UtcNow, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A merge of either unit in the meantime wins or waits: the dossier never lands at a unit that has ended.
+        if (await UnitLocks.HoldOpenAsync(db, [fromUnit, dossier.CurrentUnitCode], context.Today, ct) is [var ended, ..])
+            return Problems.Conflict($"Đơn vị '{ended}' vừa được sáp nhập hoặc ngừng hoạt động trong lúc xử lý; hãy đọc lại hồ sơ rồi thao tác.");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -104,16 +113,18 @@ public static class ActOnDossier
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // A concurrent action may have won the race: its event took our sequence number before the version check ran.
+            await transaction.RollbackAsync(ct);
             if (await VersionMovedAsync(db, dossier.Id, dossier.Version - 1, ct))
                 return Problems.PreconditionFailed("Hồ sơ vừa được người khác thay đổi cùng lúc; hãy đọc lại rồi thao tác.");
             throw;
         }
-        if (following)
+        if (dossier.PackageCode is not null && packages is not null)
         {
-            await packages!.FollowAsync(dossier, ct);
+            await packages.FollowAsync(dossier, ct);
             await db.SaveChangesAsync(ct);
-            await transaction!.CommitAsync(ct);
         }
+        await transaction.CommitAsync(ct);
+        metrics.ActionTaken(action);
 
         http.Response.Headers.ETag = ETags.For(dossier.Version);
         return TypedResults.Ok(DossierResponse.From(dossier, context, showSecret: true));

@@ -5,6 +5,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OneStop.Api.Common;
 using OneStop.Domain;
 using OneStop.Api.Features.Documents;
@@ -17,6 +18,8 @@ using OneStop.Infrastructure.Packages;
 using OneStop.Infrastructure.Persistence;
 using OneStop.Api.Features.Packages;
 using OneStop.Domain.Definitions;
+using OneStop.Infrastructure.Telemetry;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Dossiers;
 
@@ -74,7 +77,8 @@ public static class SubmitDossier
 
     public static async Task<Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>> Handle(
         SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress packages, TimeProvider clock, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress packages, TimeProvider clock, OneStopMetrics metrics,
+        CancellationToken ct)
     {
         var actor = user.ToActor();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -88,12 +92,7 @@ public static class SubmitDossier
             return Problems.Unprocessable("Công dân chỉ nộp hồ sơ đứng tên chính mình (applicant.idNumber là số định danh của tài khoản).", "applicant.idNumber");
         // A package id submits a package (DESIGN §4.2): one package dossier and its members.
         if (await catalog.GetInForceAsync(db, request.ProcedureId!, ct) is { Kind: DefinitionKinds.Package } package)
-            return await SubmitPackage.HandleAsync(request, package.Parse(), actor, key, requestHash, http, db, catalog, contexts, packages, clock, ct) switch
-            {
-                { Result: Created<PackageResponse> created } => created,
-                { Result: ProblemHttpResult problem } => problem,
-                var other => throw new InvalidOperationException($"Unexpected result {other.Result}."),
-            };
+            return await SubmitPackage.HandleAsync(request, package.Parse(), actor, key, requestHash, http, db, catalog, contexts, packages, clock, ct);
         var engine = await catalog.GetCurrentAsync(db, request.ProcedureId!, ct);
         if (engine is null)
             return Problems.Unprocessable($"Thủ tục '{request.ProcedureId}' không tồn tại hoặc không còn tiếp nhận hồ sơ.", "procedureId");
@@ -105,22 +104,53 @@ public static class SubmitDossier
             return badReference;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (claim, lostClaim) = await ClaimKeyAsync(key, requestHash, actor, context.UtcNow, transaction, http, db, catalog, contexts, ct);
+        if (lostClaim is not null)
+            return lostClaim;
+        if (await UnitLocks.HoldOpenAsync(db, [unit.Code], context.Today, ct) is [var ended, ..])
+            return Problems.Conflict($"Đơn vị tiếp nhận '{ended}' vừa được sáp nhập hoặc ngừng hoạt động; hãy chọn đơn vị kế thừa.");
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
         var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
             request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(), request.Form);
         db.Dossiers.Add(dossier);
         await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
-        if (key.Length > 0)
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Key = key, UserName = actor.UserName, RequestHash = requestHash, DossierCode = code, CreatedAt = context.UtcNow,
-            });
+        if (claim is not null)
+            claim.DossierCode = code;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        metrics.ActionTaken("submit");
 
         http.Response.Headers.ETag = ETags.For(dossier.Version);
         return TypedResults.Created($"/api/dossiers/{code}", DossierResponse.From(dossier, context, showSecret: true));
+    }
+
+    /// <summary>
+    /// The key is claimed first, by the row's primary key, inside the submission's transaction: of two requests with one
+    /// key (two nodes, or a client retrying too early) the second waits for the first to commit, then fails here and
+    /// answers what the first created. Returns the claim (to receive the code), or the answer for the one that lost.
+    /// </summary>
+    internal static async Task<(IdempotencyRecord? Claim, Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>? Answer)>
+        ClaimKeyAsync(string key, string requestHash, Actor actor, DateTime utcNow, IDbContextTransaction transaction, HttpContext http,
+            OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
+    {
+        if (key.Length == 0)
+            return (null, null);
+        var claim = new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = requestHash, CreatedAt = utcNow };
+        db.IdempotencyRecords.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (!DatabaseFailures.IsUnavailable(e))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(db, catalog, contexts, actor, key, requestHash, http, ct) is { } concurrentReplay)
+                return (null, concurrentReplay);
+            throw;
+        }
+        return (claim, null);
     }
 
     /// <summary>A retried submission gets the dossier (or package) the first one created; the same key with another body is refused.</summary>

@@ -14,6 +14,7 @@ using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Packages;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Packages;
 
@@ -26,7 +27,7 @@ namespace OneStop.Api.Features.Packages;
 /// </summary>
 public static partial class SubmitPackage
 {
-    public static async Task<Results<Created<PackageResponse>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>> HandleAsync(
         SubmitDossierRequest request, WorkflowDefinition package, Actor actor, string idempotencyKey, string requestHash,
         HttpContext http, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress progress, TimeProvider clock,
         CancellationToken ct)
@@ -100,6 +101,13 @@ public static partial class SubmitPackage
             return badReference;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (claim, lostClaim) = await SubmitDossier.ClaimKeyAsync(idempotencyKey, requestHash, actor, clock.GetUtcNow().UtcDateTime, transaction, http,
+            db, catalog, contexts, ct);
+        if (lostClaim is not null)
+            return lostClaim;
+        // The members' own units are held open as each starts (PackageProgress); the receiving unit here.
+        if (await UnitLocks.HoldOpenAsync(db, [receiving.Code], today, ct) is [var ended, ..])
+            return Problems.Conflict($"Đơn vị tiếp nhận '{ended}' vừa được sáp nhập hoặc ngừng hoạt động; hãy chọn đơn vị kế thừa.");
         var packageCode = await DossierCodeGenerator.NextAsync(db, receiving.AgencyCode, today, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var created = DossierPackage.Submit(package, packageCode, DossierCodes.NewTrackingSecret(), applicant, channel, receiving.Code, owner, now, plans);
@@ -107,11 +115,8 @@ public static partial class SubmitPackage
         await progress.StartReadyAsync(created, actor, ct);
         // Uploads are in use from now on; a repository document's reuse is counted by each member dossier that takes it.
         await DocumentReferences.MarkUsedAsync(db, packageCode, documents.Select(d => d with { RepositoryDocumentId = null }).ToList(), now, ct);
-        if (idempotencyKey.Length > 0)
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Key = idempotencyKey, UserName = actor.UserName, RequestHash = requestHash, DossierCode = packageCode, CreatedAt = now,
-            });
+        if (claim is not null)
+            claim.DossierCode = packageCode;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 

@@ -11,14 +11,31 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OneStopDbContext))]
-    [Migration("20261201170758_Issue16PackagesMigrationEffectiveDates")]
-    partial class Issue16PackagesMigrationEffectiveDates
+    [Migration("20261201165358_Issue14Cluster")]
+    partial class Issue14Cluster
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("OneStop.Domain.Definitions.DefinitionVersion", b =>
                 {
@@ -37,21 +54,8 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("EffectiveFrom")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("procedure");
-
-                    b.Property<DateTime?>("LastMigratedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Level")
@@ -304,10 +308,6 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PackageCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -375,8 +375,6 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("DueDate");
 
                     b.HasIndex("OwnerUserName");
-
-                    b.HasIndex("PackageCode");
 
                     b.HasIndex("CurrentUnitCode", "AssigneeUserName");
 
@@ -551,68 +549,6 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("DoneAt", "DueAt");
 
                     b.ToTable("DossierTimers");
-                });
-
-            modelBuilder.Entity("OneStop.Domain.Packages.DossierPackage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DefinitionVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerUserName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PackageId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReceivingUnitCode")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TrackingSecret")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("WithdrawnAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerUserName");
-
-                    b.ToTable("DossierPackages");
                 });
 
             modelBuilder.Entity("OneStop.Domain.Units.Unit", b =>
@@ -1026,6 +962,85 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningCertificate", b =>
+                {
+                    b.Property<string>("Thumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("GeneratedPfx")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Thumbprint");
+
+                    b.ToTable("SigningCertificates");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileBlob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("FileBlobs");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>
+                {
+                    b.Property<Guid>("BlobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BlobId", "Part");
+
+                    b.ToTable("FileChunks");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Storage.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1259,136 +1274,13 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OneStop.Domain.Packages.DossierPackage", b =>
+            modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>
                 {
-                    b.OwnsOne("OneStop.Domain.Dossiers.Applicant", "Applicant", b1 =>
-                        {
-                            b1.Property<Guid>("DossierPackageId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Address")
-                                .HasMaxLength(400)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ApplicantAddress");
-
-                            b1.Property<string>("Email")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ApplicantEmail");
-
-                            b1.Property<string>("FullName")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ApplicantName");
-
-                            b1.Property<string>("IdNumber")
-                                .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ApplicantIdNumber");
-
-                            b1.Property<string>("Phone")
-                                .HasMaxLength(20)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ApplicantPhone");
-
-                            b1.Property<string>("Representative")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ApplicantRepresentative");
-
-                            b1.Property<string>("Type")
-                                .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ApplicantType");
-
-                            b1.HasKey("DossierPackageId");
-
-                            b1.HasIndex("IdNumber");
-
-                            b1.ToTable("DossierPackages");
-
-                            b1.WithOwner()
-                                .HasForeignKey("DossierPackageId");
-                        });
-
-                    b.OwnsMany("OneStop.Domain.Packages.PackageMemberDossier", "Members", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("AfterList")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("CancelReason")
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTime?>("CancelledAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("DefinitionVersion")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("DocumentsJson")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("DossierCode")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("DossierPackageId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("FormJson")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("PapersFromJson")
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Position")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("ProcedureId")
-                                .IsRequired()
-                                .HasMaxLength(128)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTime?>("StartedAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("State")
-                                .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("UnitCode")
-                                .IsRequired()
-                                .HasMaxLength(35)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("DossierCode");
-
-                            b1.HasIndex("DossierPackageId");
-
-                            b1.ToTable("DossierPackageMembers", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("DossierPackageId");
-                        });
-
-                    b.Navigation("Applicant")
+                    b.HasOne("OneStop.Infrastructure.Storage.FileBlob", null)
+                        .WithMany()
+                        .HasForeignKey("BlobId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("OneStop.Domain.Dossiers.Dossier", b =>
