@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddOneStopIdentity(configuration);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Dossiers.DossierContextFactory>();
+        services.AddScoped<Packages.PackageProgress>();
         services.AddSingleton<Receipts.ReceiptRenderer>();
         services.AddSingleton<Receipts.CounterPaperRenderer>();
         services.AddOneStopDocuments(configuration, dataDirectory);

@@ -27,6 +27,11 @@ public static class NationalProcedureCatalog
         new("1.001612", "Đăng ký thành lập hộ kinh doanh", "LV-HKD", "Thành lập và hoạt động của hộ kinh doanh", "Cấp Huyện"),
         new("2.001610", "Đăng ký thành lập doanh nghiệp tư nhân", "LV-DN", "Thành lập và hoạt động doanh nghiệp", "Cấp Tỉnh"),
         new("1.013236", "Cấp giấy phép xây dựng mới công trình cấp đặc biệt, cấp I, cấp II (công trình không theo tuyến, theo tuyến trong đô thị, tín ngưỡng, tôn giáo, tượng đài, tranh hoành tráng, theo giai đoạn, dự án)", "LV-XAYDUNG", "Hoạt động xây dựng", "Cấp Tỉnh"),
+        new("1.000656", "Đăng ký khai tử", "LV-HOTICH", "Hộ tịch", "Cấp Xã"),
+        new("1.003197", "Xóa đăng ký thường trú", "LV-CUTRU", "Đăng ký, quản lý cư trú", "Cấp Xã"),
+        new("1.001731", "Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội", "LV-BTXH", "Bảo trợ xã hội", "Cấp Xã"),
+        new("2.002621", "Đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi", "LV-HOTICH", "Hộ tịch", "Cấp Xã"),
+        new("2.002622", "Đăng ký khai tử, xóa đăng ký thường trú, giải quyết mai táng phí, tử tuất", "LV-HOTICH", "Hộ tịch", "Cấp Xã"),
         new("1.000419", "Đăng ký khai tử lưu động", "LV-HOTICH", "Hộ tịch", "Cấp Xã"),
         new("2.000806", "Đăng ký kết hôn có yếu tố nước ngoài", "LV-HOTICH", "Hộ tịch", "Cấp Huyện"),
     ];

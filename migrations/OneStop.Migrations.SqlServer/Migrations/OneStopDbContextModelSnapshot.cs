@@ -58,9 +58,22 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("procedure");
+
+                    b.Property<DateTime?>("LastMigratedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -326,6 +339,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("PackageCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int?>("PausedWorkingMinutes")
                         .HasColumnType("int");
 
@@ -406,6 +423,8 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasIndex("DueDate");
 
                     b.HasIndex("OwnerUserName");
+
+                    b.HasIndex("PackageCode");
 
                     b.HasIndex("SubmittedAt");
 
@@ -589,6 +608,68 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasIndex("DoneAt", "DueAt");
 
                     b.ToTable("DossierTimers");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Packages.DossierPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("OwnerUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ReceivingUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TrackingSecret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerUserName");
+
+                    b.ToTable("DossierPackages");
                 });
 
             modelBuilder.Entity("OneStop.Domain.Ratings.SatisfactionRating", b =>
@@ -1578,6 +1659,140 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Packages.DossierPackage", b =>
+                {
+                    b.OwnsOne("OneStop.Domain.Dossiers.Applicant", "Applicant", b1 =>
+                        {
+                            b1.Property<Guid>("DossierPackageId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(400)
+                                .HasColumnType("nvarchar(400)")
+                                .HasColumnName("ApplicantAddress");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ApplicantEmail");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ApplicantName");
+
+                            b1.Property<string>("IdNumber")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasColumnName("ApplicantIdNumber");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("ApplicantPhone");
+
+                            b1.Property<string>("Representative")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ApplicantRepresentative");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasColumnName("ApplicantType");
+
+                            b1.HasKey("DossierPackageId");
+
+                            b1.HasIndex("IdNumber");
+
+                            b1.ToTable("DossierPackages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierPackageId");
+                        });
+
+                    b.OwnsMany("OneStop.Domain.Packages.PackageMemberDossier", "Members", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("AfterList")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<string>("CancelReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<DateTime?>("CancelledAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int>("DefinitionVersion")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("DocumentsJson")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("DossierCode")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<Guid>("DossierPackageId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("FormJson")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("PapersFromJson")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ProcedureId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("nvarchar(128)");
+
+                            b1.Property<DateTime?>("StartedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("UnitCode")
+                                .IsRequired()
+                                .HasMaxLength(35)
+                                .HasColumnType("nvarchar(35)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DossierCode");
+
+                            b1.HasIndex("DossierPackageId");
+
+                            b1.ToTable("DossierPackageMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierPackageId");
+                        });
+
+                    b.Navigation("Applicant")
+                        .IsRequired();
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>

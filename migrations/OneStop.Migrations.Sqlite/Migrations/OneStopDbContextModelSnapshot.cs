@@ -51,8 +51,21 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Json")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("procedure");
+
+                    b.Property<DateTime?>("LastMigratedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Level")
@@ -313,6 +326,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PackageCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PausedWorkingMinutes")
                         .HasColumnType("INTEGER");
 
@@ -393,6 +410,8 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("DueDate");
 
                     b.HasIndex("OwnerUserName");
+
+                    b.HasIndex("PackageCode");
 
                     b.HasIndex("SubmittedAt");
 
@@ -574,6 +593,68 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("DoneAt", "DueAt");
 
                     b.ToTable("DossierTimers");
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Packages.DossierPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivingUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingSecret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerUserName");
+
+                    b.ToTable("DossierPackages");
                 });
 
             modelBuilder.Entity("OneStop.Domain.Ratings.SatisfactionRating", b =>
@@ -1553,6 +1634,138 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Domain.Packages.DossierPackage", b =>
+                {
+                    b.OwnsOne("OneStop.Domain.Dossiers.Applicant", "Applicant", b1 =>
+                        {
+                            b1.Property<Guid>("DossierPackageId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantAddress");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantEmail");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantName");
+
+                            b1.Property<string>("IdNumber")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantIdNumber");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantPhone");
+
+                            b1.Property<string>("Representative")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantRepresentative");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantType");
+
+                            b1.HasKey("DossierPackageId");
+
+                            b1.HasIndex("IdNumber");
+
+                            b1.ToTable("DossierPackages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierPackageId");
+                        });
+
+                    b.OwnsMany("OneStop.Domain.Packages.PackageMemberDossier", "Members", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AfterList")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CancelReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("CancelledAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("DefinitionVersion")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DocumentsJson")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DossierCode")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DossierPackageId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FormJson")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PapersFromJson")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ProcedureId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("StartedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UnitCode")
+                                .IsRequired()
+                                .HasMaxLength(35)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DossierCode");
+
+                            b1.HasIndex("DossierPackageId");
+
+                            b1.ToTable("DossierPackageMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierPackageId");
+                        });
+
+                    b.Navigation("Applicant")
+                        .IsRequired();
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>

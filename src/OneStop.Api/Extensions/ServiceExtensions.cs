@@ -80,6 +80,7 @@ public static class ServiceExtensions
         services.AddOneStopForwardedHeaders(configuration);
         services.AddOneStopRateLimiter();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Features.Definitions.MigrationHooks>();
         services.AddOneStopNationalPortalSync(configuration);
         if (MockPortalHosting.IsMappedHere(configuration))
         {

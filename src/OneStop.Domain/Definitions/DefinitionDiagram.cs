@@ -10,10 +10,12 @@ public static class DefinitionDiagram
 {
     public static string Mermaid(WorkflowDefinition definition)
     {
+        if (definition.IsPackage)
+            return PackageMermaid(definition);
         var text = new StringBuilder("stateDiagram-v2\n");
         foreach (var step in definition.Steps)
             text.Append("    state \"").Append(Escape(Label(step))).Append("\" as ").Append(Node(step.Id)).Append('\n');
-        text.Append("    [*] --> ").Append(Node(definition.ReceptionStep.Id)).Append('\n');
+        text.Append("    [*] --> ").Append(Node(definition.ReceptionStep!.Id)).Append('\n');
         foreach (var step in definition.Steps)
         {
             foreach (var transition in step.Transitions)
@@ -30,6 +32,8 @@ public static class DefinitionDiagram
 
     public static string Dot(WorkflowDefinition definition)
     {
+        if (definition.IsPackage)
+            return PackageDot(definition);
         var text = new StringBuilder("digraph \"").Append(Quote(definition.Id)).Append("\" {\n    rankdir=LR;\n    node [shape=box, style=rounded];\n");
         foreach (var step in definition.Steps)
         {
@@ -52,6 +56,41 @@ public static class DefinitionDiagram
                     .Append(Quote(consult.Role)).Append(")\"];\n");
         }
         return text.Append("}\n").ToString();
+    }
+
+    /// <summary>A package: its members, each after the members it waits for, the edge naming the papers passed on.</summary>
+    private static string PackageMermaid(WorkflowDefinition package)
+    {
+        var text = new StringBuilder("stateDiagram-v2\n");
+        foreach (var member in package.Members ?? [])
+        {
+            text.Append("    state \"").Append(Escape(member.ProcedureId)).Append("\" as ").Append(Node(member.ProcedureId)).Append('\n');
+            if (member.Predecessors.Count == 0)
+                text.Append("    [*] --> ").Append(Node(member.ProcedureId)).Append('\n');
+            foreach (var before in member.Predecessors)
+                text.Append("    ").Append(Node(before)).Append(" --> ").Append(Node(member.ProcedureId)).Append(" : ")
+                    .Append(Escape(PapersLabel(member, before))).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string PackageDot(WorkflowDefinition package)
+    {
+        var text = new StringBuilder("digraph \"").Append(Quote(package.Id)).Append("\" {\n    rankdir=LR;\n    node [shape=box, style=rounded];\n");
+        foreach (var member in package.Members ?? [])
+        {
+            text.Append("    \"").Append(Quote(member.ProcedureId)).Append("\";\n");
+            foreach (var before in member.Predecessors)
+                text.Append("    \"").Append(Quote(before)).Append("\" -> \"").Append(Quote(member.ProcedureId)).Append("\" [label=\"")
+                    .Append(Quote(PapersLabel(member, before))).Append("\"];\n");
+        }
+        return text.Append("}\n").ToString();
+    }
+
+    private static string PapersLabel(PackageMember member, string before)
+    {
+        var papers = member.SuppliedPapers.Where(p => p.Value == before).Select(p => p.Key).ToList();
+        return papers.Count == 0 ? "sau khi có kết quả" : "kết quả " + string.Join(", ", papers);
     }
 
     private static string Label(StepDefinition step) =>

@@ -33,11 +33,17 @@ public static partial class DefinitionValidator
     private static partial Regex StepId();
 
     /// <param name="unitCodeExists">Whether a unit code named by a step's <c>unit</c> or a consultation exists.</param>
-    public static IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition, Func<string, bool> unitCodeExists) =>
-        Check(definition, unitCodeExists).Errors;
+    /// <param name="publishedProcedure">
+    /// A package's members: the definition in force of a procedure id, or null when none is published. Without it
+    /// no member can be found, so a package is refused.
+    /// </param>
+    public static IReadOnlyList<DefinitionError> Validate(
+        WorkflowDefinition definition, Func<string, bool> unitCodeExists, Func<string, WorkflowDefinition?>? publishedProcedure = null) =>
+        Check(definition, unitCodeExists, publishedProcedure).Errors;
 
     /// <summary>Every error and warning of a definition, in document order.</summary>
-    public static DefinitionReport Check(WorkflowDefinition definition, Func<string, bool> unitCodeExists)
+    public static DefinitionReport Check(
+        WorkflowDefinition definition, Func<string, bool> unitCodeExists, Func<string, WorkflowDefinition?>? publishedProcedure = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(unitCodeExists);
@@ -47,6 +53,18 @@ public static partial class DefinitionValidator
         var errors = new List<DefinitionError>();
         var warnings = new List<DefinitionError>();
         var context = new Rules(definition, GuardVocabulary.Of(definition), unitCodeExists, errors, warnings);
+
+        if (definition.Kind is { } kind && kind is not (DefinitionKinds.Procedure or DefinitionKinds.Package))
+            errors.Add(new("kind", $"Loại định nghĩa '{kind}' không hợp lệ; chỉ dùng procedure (thủ tục, mặc định) hoặc package (gói liên thông)."));
+        if (definition.IsPackage)
+        {
+            ValidateHeader(definition, shape, errors);
+            ValidateRicherHeader(context);
+            ValidatePackage(context, publishedProcedure ?? (_ => null));
+            return new DefinitionReport(errors, warnings);
+        }
+        if (definition.Members is not null)
+            errors.Add(new("members", "Chỉ gói liên thông (kind \"package\") mới có thủ tục thành phần (members)."));
 
         ValidateHeader(definition, shape, errors);
         ValidateRicherHeader(context);
@@ -179,8 +197,12 @@ public static partial class DefinitionValidator
         if (string.IsNullOrWhiteSpace(definition.Name))
             errors.Add(new("name", "Thiếu tên thủ tục."));
 
+        // A package need not be in the national catalogue (where it is, its code is written as a procedure's).
         if (string.IsNullOrWhiteSpace(definition.ProcedureCode))
-            errors.Add(new("procedureCode", "Thiếu mã thủ tục hành chính."));
+        {
+            if (!definition.IsPackage)
+                errors.Add(new("procedureCode", "Thiếu mã thủ tục hành chính."));
+        }
         else if (!ProcedureCode().IsMatch(definition.ProcedureCode))
             errors.Add(new("procedureCode", $"Mã thủ tục hành chính '{definition.ProcedureCode}' không đúng dạng, ví dụ \"1.001193\"."));
 
@@ -191,7 +213,11 @@ public static partial class DefinitionValidator
             errors.Add(new("onlineLevel", $"Mức độ trực tuyến '{definition.OnlineLevel}' không hợp lệ; chỉ dùng: {string.Join(", ", OnlineLevels.All)}."));
 
         if (definition.ProcessingTime is null)
-            errors.Add(new("processingTime", "Thiếu thời hạn giải quyết (processingTime)."));
+        {
+            // A package's time is its members': each runs on its own processing time.
+            if (!definition.IsPackage)
+                errors.Add(new("processingTime", "Thiếu thời hạn giải quyết (processingTime)."));
+        }
         else if (ValidateDuration(definition.ProcessingTime, "processingTime", "Thời hạn giải quyết", errors, allowSameDay: true))
             ValidateDurationSum(definition, shape, errors);
 

@@ -34,6 +34,10 @@ public sealed class DefinitionVersion
     public string ProcedureCode { get; private set; } = "";
     public string Level { get; private set; } = "";
     public string OnlineLevel { get; private set; } = "";
+    /// <summary><c>procedure</c> or <c>package</c> (DESIGN §4.2), copied from the JSON so lists need not parse it.</summary>
+    public string Kind { get; private set; } = DefinitionKinds.Procedure;
+    /// <summary>The Vietnam date from which the version takes new dossiers; null means from its publication.</summary>
+    public DateOnly? EffectiveFrom { get; private set; }
     public string Json { get; private set; } = "";
     /// <summary>SHA-256 of the canonical JSON, so start-up only publishes a file whose content changed.</summary>
     public string ContentHash { get; private set; } = "";
@@ -73,9 +77,26 @@ public sealed class DefinitionVersion
         Revision++;
     }
 
+    /// <summary>
+    /// Notes that running dossiers were moved off (or onto) this version. The content stays as published; the bumped
+    /// revision is what makes a second migration that read the same state fail at save (the database's guard).
+    /// </summary>
+    public void RecordMigration(DateTime utcNow)
+    {
+        if (State == DefinitionState.Draft)
+            throw new InvalidOperationException("Không chuyển hồ sơ giữa các bản nháp.");
+        LastMigratedAt = utcNow;
+        Revision++;
+    }
+
+    /// <summary>When running dossiers were last migrated from or to this version.</summary>
+    public DateTime? LastMigratedAt { get; private set; }
+
     private void SetContent(WorkflowDefinition definition)
     {
         Name = definition.Name;
+        Kind = definition.IsPackage ? DefinitionKinds.Package : DefinitionKinds.Procedure;
+        EffectiveFrom = definition.EffectiveDate;
         ProcedureCode = definition.ProcedureCode;
         Level = definition.Level;
         OnlineLevel = definition.OnlineLevel;

@@ -17,12 +17,14 @@ public sealed record WorkflowDefinition
     public string? Schema { get; init; }
     public string Id { get; init; } = "";
     public int Version { get; init; }
+    /// <summary><c>procedure</c> (the default, absent in older files) or <c>package</c>: a group of procedures done together (DESIGN §4.2).</summary>
+    public string? Kind { get; init; }
     public string Name { get; init; } = "";
     public string ProcedureCode { get; init; } = "";
     public string? Field { get; init; }
     public string Level { get; init; } = "";
     public string OnlineLevel { get; init; } = "";
-    /// <summary>Vietnam date from which the version takes new dossiers (issue 16 acts on it; stored and checked here).</summary>
+    /// <summary>Vietnam date (yyyy-MM-dd) from which the version takes new dossiers; until then the previous version does.</summary>
     public string? EffectiveFrom { get; init; }
     /// <summary>
     /// Received at any one-stop counter of the province and decided by the competent unit (DESIGN §3, Decree 118/2025/NĐ-CP).
@@ -45,11 +47,26 @@ public sealed record WorkflowDefinition
     public ResultSpec? Result { get; init; }
     public IReadOnlyList<ResultSpec>? Results { get; init; }
     public IReadOnlyList<StepDefinition> Steps { get; init; } = [];
+    /// <summary>The procedures of a package (liên thông), in the order they are listed; absent on a procedure.</summary>
+    public IReadOnlyList<PackageMember>? Members { get; init; }
+
+    /// <summary>A package has members and no steps of its own.</summary>
+    [JsonIgnore]
+    public bool IsPackage => Kind == DefinitionKinds.Package;
+
+    /// <summary>The Vietnam date from which this version takes new dossiers, when the file names one.</summary>
+    [JsonIgnore]
+    public DateOnly? EffectiveDate =>
+        EffectiveFrom is { } from && DateOnly.TryParseExact(from, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
     public StepDefinition? FindStep(string? stepId) => Steps.FirstOrDefault(s => s.Id == stepId);
 
-    /// <summary>The single step of kind <c>reception</c>; every dossier starts there.</summary>
-    public StepDefinition ReceptionStep => Steps.First(s => s.Kind == StepKinds.Reception);
+    /// <summary>
+    /// The single step of kind <c>reception</c>; every dossier starts there. A package has none. (It is written into
+    /// the stored JSON, as it always was, so the content hash of every stored version stays what it was.)
+    /// </summary>
+    public StepDefinition? ReceptionStep => Steps.FirstOrDefault(s => s.Kind == StepKinds.Reception);
 
     /// <summary>The roles in force: the listed ones, or the defaults of DESIGN §4.1.</summary>
     [JsonIgnore]
@@ -73,6 +90,33 @@ public sealed record WorkflowDefinition
         ?? throw new JsonException("Định nghĩa quy trình rỗng.");
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}
+
+/// <summary>
+/// One procedure of a package (DESIGN §4.2): it starts once every member named in <see cref="After"/> is resolved, and
+/// the results named in <see cref="PapersFrom"/> (paper code → the member that issues it) become its papers by reference.
+/// <see cref="Unit"/> says where it is received, as a step's <c>unit</c> does (<c>receiving</c>, a level or a unit
+/// code); absent, the package's receiving unit or its nearest ancestor at the member procedure's level.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record PackageMember
+{
+    public string ProcedureId { get; init; } = "";
+    public IReadOnlyList<string>? After { get; init; }
+    public IReadOnlyDictionary<string, string>? PapersFrom { get; init; }
+    public string? Unit { get; init; }
+
+    [JsonIgnore]
+    public IReadOnlyList<string> Predecessors => After ?? [];
+
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> SuppliedPapers => PapersFrom ?? new Dictionary<string, string>();
+}
+
+public static class DefinitionKinds
+{
+    public const string Procedure = "procedure";
+    public const string Package = "package";
 }
 
 /// <summary>

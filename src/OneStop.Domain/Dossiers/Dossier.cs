@@ -45,6 +45,8 @@ public sealed partial class Dossier
     public Applicant Applicant { get; private set; } = null!;
     /// <summary>The citizen account that submitted online, when there is one.</summary>
     public string? OwnerUserName { get; private set; }
+    /// <summary>The package (liên thông, DESIGN §4.2) this dossier is a member of, when it is one.</summary>
+    public string? PackageCode { get; private set; }
     /// <summary>The fee computed for this dossier at submission (DESIGN §4.1); guards read it as <c>fee.amount</c>.</summary>
     public decimal FeeAmount { get; private set; }
     /// <summary>The typed form values as JSON (<c>{ key: value }</c>), validated against the definition.</summary>
@@ -132,11 +134,36 @@ public sealed partial class Dossier
         string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form = null,
         SubmissionRouting? routing = null)
     {
+        var actor = context.Actor;
+        CheckSubmitter(actor, channel, receivingUnitCode, context.Definition);
+        var dossier = Create(context, code, trackingSecret, applicant, channel, receivingUnitCode, documents, form,
+            actor.Has(RoleNames.Citizen) ? actor.UserName : null);
+        dossier.Record(context, DossierActions.Submit, null, null, null);
+        return dossier;
+    }
+
+    /// <summary>
+    /// Starts a member of a package at its competent unit (DESIGN §4.2): status <c>Submitted</c> there, as if it had
+    /// been submitted on its own, with the papers the applicant gave for it and those earlier members' results
+    /// supply by reference. Who may submit was checked for the whole package; everything else is checked here.
+    /// </summary>
+    public static Dossier StartInPackage(
+        DossierContext context, string packageCode, string code, string trackingSecret, Applicant applicant, Channel channel,
+        string unitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form, string? ownerUserName,
+        string comment)
+    {
+        var dossier = Create(context, code, trackingSecret, applicant, channel, unitCode, documents, form, ownerUserName);
+        dossier.PackageCode = packageCode;
+        dossier.Record(context, DossierActions.Submit, null, null, comment);
+        return dossier;
+    }
+
+    private static Dossier Create(
+        DossierContext context, string code, string trackingSecret, Applicant applicant, Channel channel,
+        string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form, string? ownerUserName)
+    {
         var model = context.Model;
         var definition = model.Definition;
-        var actor = context.Actor;
-        CheckSubmitter(actor, channel, receivingUnitCode, definition);
-
         var unit = context.Units.Current(receivingUnitCode, context.Today)
             ?? throw new DossierRefusedException(RefusalKind.Invalid, $"Đơn vị tiếp nhận '{receivingUnitCode}' không tồn tại.", "receivingUnitCode");
         if (!unit.IsValidOn(context.Today))
@@ -164,7 +191,7 @@ public sealed partial class Dossier
             ReturnAt = place.ReturnAt,
             Channel = channel,
             Applicant = applicant,
-            OwnerUserName = actor.Has(RoleNames.Citizen) ? actor.UserName : null,
+            OwnerUserName = ownerUserName,
             FeeAmount = fee,
             FormJson = values.Count == 0 ? null : JsonSerializer.Serialize(values),
             SubmittedAt = context.UtcNow,
@@ -172,11 +199,11 @@ public sealed partial class Dossier
             ReceptionDueDate = channel == Channel.Online ? Utc(context.Deadlines.CloseOfNextWorkingDay(context.Now)) : null,
         };
         dossier._documents.AddRange(papers);
-        dossier.Record(context, DossierActions.Submit, null, null, null);
         return dossier;
     }
 
-    private static void CheckSubmitter(Actor actor, Channel channel, string receivingUnitCode, WorkflowDefinition definition)
+    /// <summary>Who may submit through which channel where (DESIGN §2): a citizen online, the counter at its own unit.</summary>
+    public static void CheckSubmitter(Actor actor, Channel channel, string receivingUnitCode, WorkflowDefinition definition)
     {
         if (actor.Has(RoleNames.Citizen))
         {

@@ -33,6 +33,8 @@ public static class DossierActions
     /// between the counter that received it and the unit that decides it; not an action callers request.
     /// </summary>
     public const string Transfer = "transfer";
+    /// <summary>Recorded by <c>system</c> when a migration moves a running dossier to another version (DESIGN §4.3).</summary>
+    public const string Migrate = "migrate";
 
     /// <summary>Every action of <c>/actions/{action}</c>, in the order they usually happen.</summary>
     public static readonly IReadOnlyList<string> All =

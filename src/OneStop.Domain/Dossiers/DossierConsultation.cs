@@ -46,6 +46,9 @@ public sealed class DossierConsultation
     /// <summary>The consulted unit ended (merged or dissolved): the unit that took its work answers instead.</summary>
     internal void Readdress(string unitCode) => UnitCode = unitCode;
 
+    /// <summary>A migration moved the dossier's current step to another version's step; the request goes with it.</summary>
+    internal void MoveToStep(string stepId) => StepId = stepId;
+
     internal void Record(string answer, string? comment, string answeredBy, DateTime at, IReadOnlyList<Guid> files)
     {
         Answer = answer;

@@ -44,4 +44,7 @@ public sealed class DossierTimer
     internal void Done(DateTime at) => DoneAt ??= at;
 
     internal void Retarget(string unitCode) => Target = unitCode;
+
+    /// <summary>A migration moved the dossier's current step to another version's step; the timer goes with it, due when it was.</summary>
+    internal void MoveToStep(string stepId) => StepId = stepId;
 }

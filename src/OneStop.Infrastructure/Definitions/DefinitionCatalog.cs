@@ -12,7 +12,7 @@ namespace OneStop.Infrastructure.Definitions;
 /// Compiled models of published definition versions. A published version never changes, so the model built
 /// once per (id, version) — guards prepared, rules read — is kept for the life of the process on every node.
 /// </summary>
-public sealed class DefinitionCatalog(ILogger<DefinitionCatalog> logger)
+public sealed class DefinitionCatalog(ILogger<DefinitionCatalog> logger, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<(string Id, int Version), ProcedureModel> _models = new();
 
@@ -27,24 +27,37 @@ public sealed class DefinitionCatalog(ILogger<DefinitionCatalog> logger)
             return model;
         var stored = await db.DefinitionVersions.AsNoTracking()
             .FirstOrDefaultAsync(d => d.DefinitionId == id && d.Version == version && d.State != DefinitionState.Draft, ct);
-        if (stored is null)
+        if (stored is null || stored.Kind == DefinitionKinds.Package)
             return null;
         return _models.GetOrAdd((id, version), _ => ProcedureModel.Compile(stored.Parse(), Guards));
     }
+
+    /// <summary>
+    /// A draft compiled with the same guard evaluator as published versions, for a simulation; not cached, since a
+    /// draft changes. The draft must have passed the publish rules.
+    /// </summary>
+    public ProcedureModel CompileDraft(WorkflowDefinition draft) => ProcedureModel.Compile(draft, Guards);
 
     /// <summary>The model of the version a dossier is pinned to; it always exists, since versions are never deleted.</summary>
     public async Task<ProcedureModel> GetPinnedAsync(OneStopDbContext db, Dossier dossier, CancellationToken ct) =>
         await GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct)
             ?? throw new InvalidOperationException($"Definition {dossier.ProcedureId} v{dossier.DefinitionVersion} is missing.");
 
-    /// <summary>The published version new dossiers of a procedure start on (the highest published one).</summary>
-    public async Task<ProcedureModel?> GetCurrentAsync(OneStopDbContext db, string id, CancellationToken ct)
+    /// <summary>
+    /// The version new dossiers of a procedure start on today (Vietnam time): the highest published version whose
+    /// <c>effectiveFrom</c> has come (<see cref="EffectiveVersions"/>). Null for an unknown id, a package or nothing in force.
+    /// </summary>
+    public async Task<ProcedureModel?> GetCurrentAsync(OneStopDbContext db, string id, CancellationToken ct) =>
+        await GetInForceAsync(db, id, ct) is { Kind: DefinitionKinds.Procedure } version ? await GetAsync(db, id, version.Version, ct) : null;
+
+    /// <summary>The stored version of a procedure or package in force today, whatever its kind; null when none is.</summary>
+    public async Task<DefinitionVersion?> GetInForceAsync(OneStopDbContext db, string id, CancellationToken ct)
     {
-        var version = await db.DefinitionVersions.AsNoTracking()
-            .Where(d => d.DefinitionId == id && d.State == DefinitionState.Published)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (int?)d.Version)
-            .FirstOrDefaultAsync(ct);
-        return version is null ? null : await GetAsync(db, id, version.Value, ct);
+        var published = await db.DefinitionVersions.AsNoTracking()
+            .Where(d => d.DefinitionId == id && d.State == DefinitionState.Published).ToListAsync(ct);
+        return EffectiveVersions.InForce(published, Today);
     }
+
+    /// <summary>Today in Vietnam, the day effective dates are compared with.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Domain.Calendar.DeadlineCalculator.VietnamOffset).DateTime);
 }

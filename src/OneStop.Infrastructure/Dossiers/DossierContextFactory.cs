@@ -13,6 +13,9 @@ public sealed class DossierContextFactory(OneStopDbContext db, TimeProvider cloc
     public async Task<DossierContext> CreateAsync(ProcedureModel model, Actor actor, CancellationToken ct) =>
         new(model, await LoadUnitsAsync(ct), await LoadDeadlinesAsync(ct), actor, clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Now, by the clock every context of this request is built with.</summary>
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
     public async Task<UnitTree> LoadUnitsAsync(CancellationToken ct) =>
         new((await db.Units.AsNoTracking().ToListAsync(ct)).Select(u => u.ToInfo()));
 

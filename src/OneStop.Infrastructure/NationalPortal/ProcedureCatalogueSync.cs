@@ -49,7 +49,7 @@ public sealed class ProcedureCatalogueSyncJob(
         var national = (await catalogue.GetProceduresAsync(madonvi, ct))
             .GroupBy(p => p.Code, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        var localCodes = await db.DefinitionVersions.Where(d => d.State != DefinitionState.Draft)
+        var localCodes = await db.DefinitionVersions.Where(d => d.State != DefinitionState.Draft && d.ProcedureCode != "")
             .Select(d => d.ProcedureCode).Distinct().ToListAsync(ct);
         var checks = await db.NationalCatalogueChecks.ToDictionaryAsync(c => c.ProcedureCode, ct);
         var now = clock.GetUtcNow().UtcDateTime;

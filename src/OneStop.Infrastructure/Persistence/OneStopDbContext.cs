@@ -22,6 +22,7 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     private readonly List<TimerArmed> _armedTimers = [];
 
     public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<Domain.Packages.DossierPackage> DossierPackages => Set<Domain.Packages.DossierPackage>();
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
     public DbSet<DefinitionVersion> DefinitionVersions => Set<DefinitionVersion>();
     public DbSet<Unit> Units => Set<Unit>();
@@ -64,6 +65,7 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
         configurationBuilder.Properties<DefinitionState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<TimerKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Domain.Packages.MemberState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 

@@ -168,45 +168,60 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>
-    /// Publishes each <c>workflows/*.json</c> whose content differs from every stored version of its id,
-    /// as the next version. An invalid file is logged and skipped: it never replaces a good version.
+    /// Publishes each <c>workflows/*.json</c> whose content differs from every stored version of its id, as the next
+    /// version: procedures first, then packages (whose members must be published). A version with an
+    /// <c>effectiveFrom</c> still to come waits beside the one in force. An invalid file is logged and skipped: it
+    /// never replaces a good version.
     /// </summary>
     private async Task LoadWorkflowsAsync(CancellationToken ct)
     {
         if (!Directory.Exists(WorkflowsDirectory))
             return;
         var unitCodes = (await db.Units.Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var files = new List<(string File, WorkflowDefinition Definition)>();
         foreach (var file in Directory.EnumerateFiles(WorkflowsDirectory, "*.json").Order())
         {
-            WorkflowDefinition definition;
             try
             {
-                definition = WorkflowDefinition.Parse(await File.ReadAllTextAsync(file, ct));
+                files.Add((file, WorkflowDefinition.Parse(await File.ReadAllTextAsync(file, ct))));
             }
             catch (System.Text.Json.JsonException e)
             {
                 logger.LogError("Workflow file {File} is not valid JSON: {Error}", file, e.Message);
-                continue;
             }
-            var errors = DefinitionValidator.Validate(definition, unitCodes.Contains);
-            if (errors.Count > 0)
-            {
-                logger.LogError("Workflow file {File} is invalid: {Errors}", file, string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")));
-                continue;
-            }
-            var hash = DefinitionVersion.HashOf(definition);
-            var versions = await db.DefinitionVersions.Where(d => d.DefinitionId == definition.Id).ToListAsync(ct);
-            if (versions.Any(v => v.ContentHash == hash && v.State != DefinitionState.Draft))
-                continue;
-            var next = versions.Count == 0 ? Math.Max(1, definition.Version) : versions.Max(v => v.Version) + 1;
-            var now = clock.GetUtcNow().UtcDateTime;
-            var version = new DefinitionVersion(definition with { Version = next }, now);
-            // The new version supersedes the published one; dossiers already running stay on theirs.
-            versions.Where(v => v.State == DefinitionState.Published).ToList().ForEach(v => v.Retire(now));
-            version.Publish(now);
-            db.DefinitionVersions.Add(version);
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Published workflow {Id} version {Version} from {File}", definition.Id, next, Path.GetFileName(file));
         }
+        foreach (var (file, definition) in files.OrderBy(f => f.Definition.IsPackage))
+            await PublishFileAsync(file, definition, unitCodes, ct);
+    }
+
+    private async Task PublishFileAsync(string file, WorkflowDefinition definition, HashSet<string> unitCodes, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset).DateTime);
+        var procedures = definition.IsPackage ? await Definitions.DefinitionsInForce.LoadAsync(db, today, ct) : null;
+        var errors = DefinitionValidator.Validate(definition, unitCodes.Contains, procedures);
+        if (errors.Count > 0)
+        {
+            logger.LogError("Workflow file {File} is invalid: {Errors}", file, string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")));
+            return;
+        }
+        var hash = DefinitionVersion.HashOf(definition);
+        var versions = await db.DefinitionVersions.Where(d => d.DefinitionId == definition.Id).ToListAsync(ct);
+        if (versions.Any(v => v.ContentHash == hash && v.State != DefinitionState.Draft))
+            return;
+        var next = versions.Count == 0 ? Math.Max(1, definition.Version) : versions.Max(v => v.Version) + 1;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = new DefinitionVersion(definition with { Version = next }, now);
+        if (EffectiveVersions.CheckPublish(version, versions, today) is { } tooEarly)
+        {
+            logger.LogError("Workflow file {File} is not published: {Path}: {Error}", file, tooEarly.Path, tooEarly.Message);
+            return;
+        }
+        version.Publish(now);
+        db.DefinitionVersions.Add(version);
+        // The version now in force supersedes those below it; dossiers already running stay on theirs.
+        foreach (var superseded in EffectiveVersions.Superseded([.. versions, version], today))
+            superseded.Retire(now);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Published workflow {Id} version {Version} from {File}", definition.Id, next, Path.GetFileName(file));
     }
 }

@@ -46,6 +46,9 @@ public static class DemoData
         // the any-point enterprise procedure; the ward police decides permanent residence (Law on Residence 2020 art. 22).
         new(FinanceDepartment, "Sở Tài chính tỉnh Bình Thuận", Levels.Province, "60", "000.00.11.H56", Since, kind: UnitKinds.Agency),
         new(CommunePolice, "Công an phường Hàm Tiến", Levels.Commune, "22918", "000.17.22.H56.CA", Since, kind: UnitKinds.Agency),
+        // The social-insurance agency that issues the under-6 health-insurance card of the birth package (Decree
+        // 63/2024/NĐ-CP). Its agency code is illustrative like those above.
+        new(SocialInsurance, "Bảo hiểm xã hội tỉnh Bình Thuận", Levels.Province, "60", "000.00.35.H56", Since, kind: UnitKinds.Agency),
         .. SecondProvince.Units,
     ];
 
@@ -53,6 +56,7 @@ public static class DemoData
     public const string FirePolice = "60.PCCC";
     public const string FinanceDepartment = "60.STC";
     public const string CommunePolice = "22918.CA";
+    public const string SocialInsurance = "60.BHXH";
 
     public sealed record DemoAccount(string UserName, string FullName, string Role, string? UnitCode, string? PersonalId = null);
 

@@ -82,6 +82,14 @@ public static class AuthorizationMatrix
         new("POST", Definition + "/retire", "/api/workflow-definitions/{id}/retire", "leader:own", 403, "published"),
         new("GET", Definition + "/versions/{version}/diagram", "/api/workflow-definitions/ho-tich.dang-ky-khai-sinh/versions/1/diagram", "admin", 200),
         new("GET", Definition + "/versions/{version}/diagram", "/api/workflow-definitions/ho-tich.dang-ky-khai-sinh/versions/1/diagram", "reception:own", 403),
+        // Migration and simulation (DESIGN §4.3, §10): an admin's tools. A version onto itself is refused (422) after authorization.
+        new("POST", Definition + "/migrate", "/api/workflow-definitions/{id}/migrate", "admin", 422, "published", "migrate"),
+        new("POST", Definition + "/migrate", "/api/workflow-definitions/{id}/migrate", "leader:own", 403, "published", "migrate"),
+        new("POST", Definition + "/migrate", "/api/workflow-definitions/{id}/migrate", "citizen:owner", 403, "published", "migrate"),
+        new("POST", Definition + "/migrate", "/api/workflow-definitions/{id}/migrate", "anonymous", 401, "published", "migrate"),
+        new("POST", Definition + "/simulate", "/api/workflow-definitions/{id}/simulate", "admin", 200, "draft", "simulate"),
+        new("POST", Definition + "/simulate", "/api/workflow-definitions/{id}/simulate", "specialist:own", 403, "draft", "simulate"),
+        new("POST", Definition + "/simulate", "/api/workflow-definitions/{id}/simulate", "anonymous", 401, "draft", "simulate"),
 
         // Dossiers: submit and the work queue
         new("POST", "/api/dossiers/", "/api/dossiers", "reception:own", 201, Body: "counter"),

@@ -135,6 +135,8 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
         "password-wrong" => JsonContent.Create(new { currentPassword = "Khong@Phai2026", newPassword = "Moi@Hon2026y" }),
         "assign" => JsonContent.Create(new { userName = "chuyenvien.xa" }),
         "opinion" => JsonContent.Create(new { answer = "agree", comment = "Đồng ý." }),
+        "migrate" => JsonContent.Create(new { fromVersion = 1, toVersion = 1, stepMap = new Dictionary<string, string> { ["tham-tra"] = "tham-tra" }, dryRun = true }),
+        "simulate" => JsonContent.Create(new { last = 5 }),
         "rating" => JsonContent.Create(new { score = 5, comment = "Hài lòng." }),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Body, "unknown body"),
     };

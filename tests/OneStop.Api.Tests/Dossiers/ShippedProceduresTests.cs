@@ -1,17 +1,55 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneStop.Api.Tests.Infrastructure;
+using OneStop.Api.Tests.Packages;
 
 namespace OneStop.Api.Tests.Dossiers;
 
 /// <summary>Every shipped procedure carries a real dossier from the counter to Returned over HTTP.</summary>
 public sealed class ShippedProceduresTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
 {
-    private static IReadOnlyList<string> ShippedIds() =>
+    private static IReadOnlyList<string> ShippedIds(bool packages = false) =>
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*.json")
+            .Where(f => File.ReadAllText(f).Contains("\"kind\": \"package\"", StringComparison.Ordinal) == packages)
             .Order().Select(f => Path.GetFileNameWithoutExtension(f)!).ToList();
 
     public static TheoryData<string> ProcedureIds() => new(ShippedIds());
+
+    public static TheoryData<string> PackageIds() => new(ShippedIds(packages: true));
+
+    /// <summary>
+    /// Each shipped package (DESIGN §4.2), submitted at the commune counter with the papers it asks for: every member
+    /// starts only once those it waits for are resolved, and all of them reach Returned at their own units.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PackageIds))]
+    public async Task A_counter_package_runs_every_member_to_Returned(string packageId)
+    {
+        var package = await (await factory.CreateClient().GetAsync($"{Routes.Procedures}/{packageId}")).ReadJsonAsync();
+        var reception = await factory.SignInAsync(Demo.Officer("reception", Demo.Commune));
+        var submitted = await reception.SubmitAsync(ApiClient.CounterSubmission(packageId, Demo.Commune, ApiClient.PapersToHandIn(package)));
+        var code = submitted.Str("code");
+        var members = package["members"]!.AsArray().ToDictionary(m => m.Str("procedureId"), m => m!["after"]!.AsArray().Select(a => a!.GetValue<string>()).ToList());
+
+        for (var round = 0; round < members.Count; round++)
+        {
+            var (current, _) = await reception.GetDossierAsync(code);
+            var startedNow = current["members"]!.AsArray().Where(m => m.Str("status") == "Submitted").ToList();
+            if (startedNow.Count == 0)
+                break;
+            foreach (var member in startedNow)
+            {
+                // Started only after everything it waits for had a result.
+                foreach (var before in members[member.Str("procedureId")])
+                    Assert.Contains(current.Member(before).Str("status"), new[] { "Resolved", "Returned" });
+                await factory.DriveMemberToReturnedAsync(member.Str("code"));
+            }
+        }
+
+        var (done, _) = await reception.GetDossierAsync(code);
+        Assert.All(done["members"]!.AsArray(), m => Assert.Equal("Returned", m.Str("status")));
+        Assert.Equal("Returned", done.Str("status"));
+    }
 
     [Fact]
     public void At_least_six_procedures_are_shipped() => Assert.True(ShippedIds().Count >= 6);

@@ -38,6 +38,7 @@ public static class Demo
     public const string FinanceDepartment = "60.STC";
     /// <summary>The ward police of 22918, which receives and decides permanent residence.</summary>
     public const string CommunePolice = "22918.CA";
+    public const string SocialInsurance = "60.BHXH";
     public const string CitizenId = "060095000123";
 
     public static string UnitForLevel(string level) => level switch
@@ -56,7 +57,7 @@ public static class Demo
         var suffix = unitCode switch
         {
             Commune => "xa", District => "huyen", Province => "tinh",
-            BuildingDepartment or FirePolice or FinanceDepartment or CommunePolice => unitCode.ToLowerInvariant(),
+            BuildingDepartment or FirePolice or FinanceDepartment or CommunePolice or SocialInsurance => unitCode.ToLowerInvariant(),
             "01273" => "xa2",
             _ => throw new ArgumentException(unitCode),
         };

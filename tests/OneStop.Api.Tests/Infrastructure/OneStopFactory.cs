@@ -132,7 +132,8 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
             .Select(u => u.ToString())),
         string.Join(",", (await db.Calendar.OrderBy(c => c.Date).Select(c => new { c.Date, c.Working, c.Note }).ToListAsync()).Select(c => c.ToString())),
         await db.RepositoryDocuments.CountAsync(),
-        await db.AuditRecords.CountAsync()));
+        await db.AuditRecords.CountAsync(),
+        string.Join(",", await db.DossierPackages.OrderBy(p => p.Code).Select(p => p.Code + ":" + p.Version).ToListAsync())));
 
     protected override void Dispose(bool disposing)
     {
@@ -147,4 +148,5 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
 
 public sealed record DatabaseSnapshot(
     int Dossiers, int Events, int OutboxMessages, int SequenceTotal, int IdempotencyRecords, int DefinitionVersions,
-    string DossierVersions, string Definitions, string Accounts, string Units, string Calendar, int RepositoryDocuments, int AuditRecords);
+    string DossierVersions, string Definitions, string Accounts, string Units, string Calendar, int RepositoryDocuments, int AuditRecords,
+    string Packages);

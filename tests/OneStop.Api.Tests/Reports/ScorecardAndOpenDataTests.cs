@@ -79,17 +79,18 @@ public sealed class ScorecardAndOpenDataTests(OneStopFactory factory) : IClassFi
         Assert.Equal(["resolved.onTime", "inProgress.onTime", "resolved.total", "inProgress.total"],
             indicators["2.1"]["figures"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Equal((6, 10), (indicators["2.1"].Int("rate.numerator"), indicators["2.1"].Int("rate.denominator")));
-        // 3.1: all 8 published procedures are offered online → min(2, 2 × 1 / 0.8) = 2.
-        // 3.2: 1 of those 8 (birth registration) had an online dossier here → 4 × 0.125 = 0.5.
+        // 3.1: all 13 published procedures are offered online (the 8 single procedures and the 5 members of the two
+        // Decree 63/2024 packages; the packages themselves are not procedures) → min(2, 2 × 1 / 0.8) = 2.
+        // 3.2: 1 of those 13 (birth registration) had an online dossier here → 4 × 1/13 = 0.3077 → 0.31.
         // 3.3: 4 of 10 online → min(6, 6 × 0.4 / 0.5) = 4.8.
-        Assert.Equal((2, 0.5, 4.8), (Points("3.1"), Points("3.2"), Points("3.3")));
+        Assert.Equal((2, 0.31, 4.8), (Points("3.1"), Points("3.2"), Points("3.3")));
         // 4.1: 8 of 8 results electronic → 6; 4.2: 8 of 10 digitized → 4 × 0.8 = 3.2; 4.3: 4 of 10 reused → min(2, 2 × 0.4 / 0.8) = 1.
         Assert.Equal((6, 3.2, 1), (Points("4.1"), Points("4.2"), Points("4.3")));
         // 5.1: (8 resolved − 2 late − 1 unsatisfied rating) / 8 = 0.625 → min(6, 6 × 0.625 / 0.9) = 4.17.
         Assert.Equal(4.17, Points("5.1"));
-        // Total: 6 + 12 + 7.3 + 10.2 + 4.17 = 39.67, out of 56 points measured here.
-        Assert.Equal((39.67, 56.0), (card["points"]!.GetValue<double>(), card["measuredMaxPoints"]!.GetValue<double>()));
-        Assert.Equal([6, 12, 7.3, 10.2, 4.17], groups.Values.Select(g => g["points"]!.GetValue<double>()));
+        // Total: 6 + 12 + (2 + 0.31 + 4.8 = 7.11) + 10.2 + 4.17 = 39.48, out of 56 points measured here.
+        Assert.Equal((39.48, 56.0), (card["points"]!.GetValue<double>(), card["measuredMaxPoints"]!.GetValue<double>()));
+        Assert.Equal([6, 12, 7.11, 10.2, 4.17], groups.Values.Select(g => g["points"]!.GetValue<double>()));
     }
 
     [Fact]

@@ -108,6 +108,60 @@ public sealed class DefinitionRulesAgreementTests
 
     private static bool UnitExists(string code) => code is "60" or "60.SXD" or "60.PCCC";
 
+    /// <summary>A package of DESIGN §4.2 over two shipped procedures: birth registration, then the child's residence with the birth certificate.</summary>
+    private const string PackageSample = """
+        {
+          "id": "lien-thong.mau", "version": 1, "kind": "package", "name": "Liên thông mẫu", "procedureCode": "2.002621", "level": "commune", "onlineLevel": "full",
+          "members": [
+            { "procedureId": "ho-tich.dang-ky-khai-sinh" },
+            { "procedureId": "cu-tru.dang-ky-thuong-tru-tre-em", "after": [ "ho-tich.dang-ky-khai-sinh" ], "papersFrom": { "GKS": "ho-tich.dang-ky-khai-sinh" } }
+          ]
+        }
+        """;
+
+    private static WorkflowDefinition? Shipped(string id) =>
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "workflows", id + ".json"))
+            ? WorkflowDefinition.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", id + ".json")))
+            : null;
+
+    public static TheoryData<string, string, string> PackageCases() => new()
+    {
+        { "package-with-steps", "steps", "Gói liên thông không có bước xử lý riêng" },
+        { "package-with-fee", "fee", "fee chỉ dùng cho thủ tục" },
+        { "one-member", "members", "Gói liên thông phải có ít nhất hai thủ tục thành phần" },
+        { "member-without-procedure-id", "members[1].procedureId", "Thiếu mã thủ tục thành phần" },
+        { "empty-after-entry", "members[1].after[0]", "'' không phải thủ tục thành phần của gói" },
+    };
+
+    [Fact]
+    public async Task The_package_sample_passes_the_schema_and_the_validator()
+    {
+        Assert.Empty(DefinitionValidator.Validate(WorkflowDefinition.Parse(PackageSample), UnitExists, Shipped));
+        Assert.Empty((await JsonSchema.FromFileAsync(SchemaPath)).Validate(PackageSample));
+    }
+
+    [Theory]
+    [MemberData(nameof(PackageCases))]
+    public async Task A_bad_package_is_refused_by_the_schema_and_by_the_validator_at_its_path(string breakage, string path, string message)
+    {
+        var package = JsonNode.Parse(PackageSample)!.AsObject();
+        var members = package["members"]!.AsArray();
+        switch (breakage)
+        {
+            case "package-with-steps": package["steps"] = JsonNode.Parse(Sample)!["steps"]!.DeepClone(); break;
+            case "package-with-fee": package["fee"] = new JsonObject { ["amount"] = 0, ["currency"] = "VND" }; break;
+            case "one-member": members.RemoveAt(1); break;
+            case "member-without-procedure-id": members[1]!.AsObject().Remove("procedureId"); break;
+            case "empty-after-entry": members[1]!["after"] = new JsonArray("", "ho-tich.dang-ky-khai-sinh"); break;
+        }
+        var json = package.ToJsonString();
+
+        var error = Assert.Single(DefinitionValidator.Validate(WorkflowDefinition.Parse(json), UnitExists, Shipped));
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty((await JsonSchema.FromFileAsync(SchemaPath)).Validate(json));
+    }
+
     private static void Break(JsonObject d, string breakage)
     {
         switch (breakage)

@@ -27,6 +27,7 @@ public sealed class ShippedDefinitionsTests
         new UnitInfo("60.PCCC", "Phòng Cảnh sát PCCC", Levels.Province, "60", "000.00.48.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
         new UnitInfo("60.STC", "Sở Tài chính", Levels.Province, "60", "000.00.11.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
         new UnitInfo("22918.CA", "Công an phường", Levels.Commune, "22918", "000.17.22.H56.CA", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
+        new UnitInfo("60.BHXH", "Bảo hiểm xã hội tỉnh", Levels.Province, "60", "000.00.35.H56", new DateOnly(2000, 1, 1), Kind: UnitKinds.Agency),
     ]);
 
     private static readonly Dictionary<string, string> ReceivingUnitOfLevel = new()
@@ -55,12 +56,36 @@ public sealed class ShippedDefinitionsTests
     private static readonly DeadlineCalculator Deadlines = new(
         WorkingCalendar.LoadJson(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "calendar", "vietnam-holidays.json"))), OfficeHours.Default);
 
-    public static TheoryData<string> ShippedFiles()
+    /// <summary>The shipped procedures; the packages (DESIGN §4.2) are checked against them below.</summary>
+    public static TheoryData<string> ShippedFiles() => Shipped(package: false);
+
+    public static TheoryData<string> ShippedPackages() => Shipped(package: true);
+
+    private static TheoryData<string> Shipped(bool package)
     {
         var files = new TheoryData<string>();
         foreach (var path in Directory.GetFiles(WorkflowsFolder, "*.json").Order(StringComparer.Ordinal))
-            files.Add(Path.GetFileName(path));
+            if (WorkflowDefinition.Parse(File.ReadAllText(path)).IsPackage == package)
+                files.Add(Path.GetFileName(path));
         return files;
+    }
+
+    /// <summary>A package publishes only over its members: each shipped, each result it passes on issued and taken.</summary>
+    [Theory]
+    [MemberData(nameof(ShippedPackages))]
+    public void Every_shipped_package_validates_against_the_shipped_procedures(string fileName)
+    {
+        var procedures = Directory.GetFiles(WorkflowsFolder, "*.json").Select(f => WorkflowDefinition.Parse(File.ReadAllText(f)))
+            .Where(d => !d.IsPackage).ToDictionary(d => d.Id);
+        var package = WorkflowDefinition.Parse(File.ReadAllText(Path.Combine(WorkflowsFolder, fileName)));
+
+        var report = DefinitionValidator.Check(package, code => Units.Find(code) is not null, procedures.GetValueOrDefault);
+
+        Assert.True(report.Errors.Count == 0, string.Join(Environment.NewLine, report.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        Assert.Empty(report.Warnings);
+        // Without its members published, the same file is refused at each member.
+        var alone = DefinitionValidator.Check(package, code => Units.Find(code) is not null, _ => null);
+        Assert.Equal(package.Members!.Select((_, i) => $"members[{i}].procedureId"), alone.Errors.Select(e => e.Path));
     }
 
     [Theory]

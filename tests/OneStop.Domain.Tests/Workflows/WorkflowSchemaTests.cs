@@ -35,8 +35,35 @@ public sealed class WorkflowSchemaTests
         Assert.True(errors.Count == 0, Describe(errors));
     }
 
+    /// <summary>The shipped procedures; packages (kind: package) have members instead of steps and their own test.</summary>
+    public static TheoryData<string> ShippedProcedureFiles() => Shipped(package: false);
+
+    public static TheoryData<string> ShippedPackageFiles() => Shipped(package: true);
+
+    private static TheoryData<string> Shipped(bool package)
+    {
+        var files = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(WorkflowsFolder, "*.json").Order(StringComparer.Ordinal))
+            if (WorkflowDefinition.Parse(File.ReadAllText(path)).IsPackage == package)
+                files.Add(Path.GetFileName(path));
+        return files;
+    }
+
     [Theory]
-    [MemberData(nameof(ShippedFiles))]
+    [MemberData(nameof(ShippedPackageFiles))]
+    public async Task Every_shipped_package_is_named_after_its_id_and_lists_shipped_procedures_only(string fileName)
+    {
+        var package = WorkflowDefinition.Parse(await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, fileName)));
+        var shipped = (await LoadShipped()).Where(d => !d.IsPackage).Select(d => d.Id).ToHashSet();
+
+        Assert.Equal(fileName, package.Id + ".json");
+        Assert.Empty(package.Steps);
+        Assert.True(package.Members!.Count >= 3, "Decree 63/2024/NĐ-CP: three procedures in each national package.");
+        Assert.All(package.Members, m => Assert.Contains(m.ProcedureId, shipped));
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedProcedureFiles))]
     public async Task Every_shipped_definition_parses_and_is_named_after_its_id(string fileName)
     {
         var definition = WorkflowDefinition.Parse(await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder, fileName)));
@@ -108,7 +135,23 @@ public sealed class WorkflowSchemaTests
     {
         var errors = await ValidateBroken(d => d.Remove("steps"));
 
-        Assert.Contains(errors, e => e.Kind == ValidationErrorKind.PropertyRequired && e.Property == "steps");
+        // A definition is a procedure or a package (anyOf): the procedure's missing steps are among the branch's errors.
+        Assert.Contains(Flatten(errors), e => e.Kind == ValidationErrorKind.PropertyRequired && e.Property == "steps");
+    }
+
+    [Fact]
+    public async Task A_package_with_steps_or_without_members_is_refused()
+    {
+        var withSteps = await ValidateBroken(d => d["kind"] = "package");
+        var noMembers = await ValidateBroken(d =>
+        {
+            d["kind"] = "package";
+            foreach (var own in new[] { "steps", "documents", "result", "fee", "processingTime" })
+                d.Remove(own);
+        });
+
+        Assert.NotEmpty(withSteps);
+        Assert.Contains(Flatten(noMembers), e => e.Kind == ValidationErrorKind.PropertyRequired && e.Property == "members");
     }
 
     [Fact]
@@ -229,6 +272,12 @@ public sealed class WorkflowSchemaTests
         var schema = await LoadSchema();
         return schema.Validate(definition.ToJsonString());
     }
+
+    /// <summary>Every error, the branches' of an anyOf included.</summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
+        errors.SelectMany(e => e is ChildSchemaValidationError child
+            ? Flatten(child.Errors.SelectMany(branch => branch.Value)).Prepend(e)
+            : [e]);
 
     private static string Describe(ICollection<ValidationError> errors) =>
         string.Join(Environment.NewLine, errors.Select(e => $"{e.Path}: {e.Kind}"));

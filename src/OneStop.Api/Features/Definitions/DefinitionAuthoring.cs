@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
 using OneStop.Domain.Definitions;
+using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Api.Features.Definitions;
@@ -9,13 +10,15 @@ namespace OneStop.Api.Features.Definitions;
 /// <summary>Draft → published → retired (DESIGN §4). A published version is never edited.</summary>
 public static class DefinitionAuthoring
 {
-    public static async Task<IReadOnlyList<DefinitionError>> ValidateAsync(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct) =>
-        (await CheckAsync(definition, db, ct)).Errors;
+    public static async Task<IReadOnlyList<DefinitionError>> ValidateAsync(WorkflowDefinition definition, OneStopDbContext db, DateOnly today, CancellationToken ct) =>
+        (await CheckAsync(definition, db, today, ct)).Errors;
 
-    public static async Task<DefinitionReport> CheckAsync(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct)
+    /// <summary>Every publish rule, with the units and (for a package's members) the definitions in force on <paramref name="today"/>.</summary>
+    public static async Task<DefinitionReport> CheckAsync(WorkflowDefinition definition, OneStopDbContext db, DateOnly today, CancellationToken ct)
     {
         var units = (await db.Units.Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var report = DefinitionValidator.Check(definition, units.Contains);
+        var procedures = definition.IsPackage ? await DefinitionsInForce.LoadAsync(db, today, ct) : null;
+        var report = DefinitionValidator.Check(definition, units.Contains, procedures);
         return report with { Errors = [.. report.Errors, .. DefinitionLengths.Check(definition)] };
     }
 
@@ -68,7 +71,11 @@ public static class DefinitionAuthoring
             return await db.DefinitionVersions.AnyAsync(v => v.DefinitionId == id, ct)
                 ? Problems.Conflict($"'{id}' không có bản nháp để công bố.")
                 : Problems.NotFound($"Không tìm thấy định nghĩa quy trình '{id}'.");
-        var errors = await ValidateAsync(draft.Parse(), db, ct);
+        var today = VietnamTime.Today(clock);
+        var versions = await db.DefinitionVersions.Where(v => v.DefinitionId == id).ToListAsync(ct);
+        var errors = (await ValidateAsync(draft.Parse(), db, today, ct)).ToList();
+        if (EffectiveVersions.CheckPublish(draft, versions, today) is { } tooEarly)
+            errors.Add(tooEarly);
         if (errors.Count > 0)
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Định nghĩa chưa hợp lệ",
                 $"Không thể công bố: {errors.Count} lỗi.", extensions: new Dictionary<string, object?>
@@ -76,8 +83,11 @@ public static class DefinitionAuthoring
                     ["errors"] = errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 });
         var now = clock.GetUtcNow().UtcDateTime;
-        await RetirePublishedAsync(db, id, now, ct);
         draft.Publish(now);
+        // The version now in force supersedes the ones below it (they stop taking dossiers; running ones finish on
+        // theirs). A version published ahead of its effectiveFrom supersedes nothing yet: the previous one stays in force.
+        foreach (var superseded in EffectiveVersions.Superseded(versions, today))
+            superseded.Retire(now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(DefinitionsEndpoints.ToResponse(draft));
     }
@@ -96,15 +106,5 @@ public static class DefinitionAuthoring
         await db.SaveChangesAsync(ct);
         var items = published.Select(DefinitionsEndpoints.ToResponse).ToList();
         return TypedResults.Ok(new ListResponse<VersionResponse>(items, items.Count, 1, items.Count));
-    }
-
-    /// <summary>
-    /// A newly published version supersedes the previous one: that one is retired (no new dossiers) while its
-    /// running dossiers finish on it, so exactly one version per procedure takes new dossiers.
-    /// </summary>
-    public static async Task RetirePublishedAsync(OneStopDbContext db, string id, DateTime now, CancellationToken ct)
-    {
-        foreach (var previous in await db.DefinitionVersions.Where(v => v.DefinitionId == id && v.State == DefinitionState.Published).ToListAsync(ct))
-            previous.Retire(now);
     }
 }

@@ -15,12 +15,14 @@ public sealed record VersionResponse(
 public sealed record DefinitionResponse(string Id, string Name, string ProcedureCode, IReadOnlyList<VersionResponse> Versions);
 
 /// <summary>
-/// A definition and its latest version. <see cref="NationalCatalogue"/> is what the last national catalogue
-/// check said of its procedure code: <c>known</c>, <c>unknown</c> (fix the code before dossiers are refused
-/// nationally) or <c>unchecked</c>.
+/// A definition and its latest version. <see cref="PublishedVersion"/> is the version in force today (new dossiers
+/// take it); <see cref="NextVersion"/> the one published to take over on <see cref="NextEffectiveFrom"/>.
+/// <see cref="NationalCatalogue"/> is what the last national catalogue check said of its procedure code:
+/// <c>known</c>, <c>unknown</c> (fix the code before dossiers are refused nationally) or <c>unchecked</c>.
 /// </summary>
 public sealed record DefinitionSummary(
-    string Id, string Name, string ProcedureCode, int LatestVersion, string LatestState, int? PublishedVersion, string NationalCatalogue);
+    string Id, string Name, string Kind, string ProcedureCode, int LatestVersion, string LatestState, int? PublishedVersion,
+    int? NextVersion, DateOnly? NextEffectiveFrom, string NationalCatalogue);
 
 public static class DefinitionsEndpoints
 {
@@ -35,19 +37,26 @@ public static class DefinitionsEndpoints
         group.MapPost("/{id}/publish", DefinitionAuthoring.Publish).WithSummary("Công bố bản nháp (sau khi kiểm tra).");
         group.MapPost("/{id}/retire", DefinitionAuthoring.Retire).WithSummary("Ngừng áp dụng: không nhận hồ sơ mới, hồ sơ đang chạy vẫn hoàn thành.");
         group.MapGet("/{id}/versions/{version:int}/diagram", Diagram).WithSummary("Sơ đồ quy trình dạng Mermaid hoặc DOT.");
+        group.MapPost("/{id}/migrate", MigrateDossiers.Handle).Validate<MigrateRequest>()
+            .WithSummary("Chuyển hồ sơ đang chạy từ một phiên bản sang phiên bản khác theo bảng chuyển bước (stepMap); dryRun chỉ báo trước, không thay đổi gì.");
+        group.MapPost("/{id}/simulate", SimulateDraft.Handle).Validate<SimulateRequest>()
+            .WithSummary("Chạy thử bản nháp trên N hồ sơ đã kết thúc gần nhất: hồ sơ nào sẽ kết thúc khác, hồ sơ nào sẽ trễ hạn, chờ ở những bước nào.");
         return app;
     }
 
-    public static async Task<Ok<ListResponse<DefinitionSummary>>> List(OneStopDbContext db, CancellationToken ct)
+    public static async Task<Ok<ListResponse<DefinitionSummary>>> List(OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var versions = await db.DefinitionVersions.AsNoTracking().ToListAsync(ct);
         var checks = await db.NationalCatalogueChecks.AsNoTracking().ToDictionaryAsync(c => c.ProcedureCode, c => c.KnownNationally, ct);
+        var today = VietnamTime.Today(clock);
         var items = versions.GroupBy(v => v.DefinitionId).OrderBy(g => g.Key).Select(g =>
         {
             var latest = g.MaxBy(v => v.Version)!;
-            var published = g.Where(v => v.State == DefinitionState.Published).Select(v => (int?)v.Version).Max();
+            var inForce = EffectiveVersions.InForce(g, today);
+            var next = EffectiveVersions.Next(g, today);
             var national = checks.TryGetValue(latest.ProcedureCode, out var known) ? known ? "known" : "unknown" : "unchecked";
-            return new DefinitionSummary(g.Key, latest.Name, latest.ProcedureCode, latest.Version, latest.State.ToString(), published, national);
+            return new DefinitionSummary(g.Key, latest.Name, latest.Kind, latest.ProcedureCode, latest.Version, latest.State.ToString(),
+                inForce?.Version, next?.Version, next?.EffectiveFrom, national);
         }).ToList();
         return TypedResults.Ok(new ListResponse<DefinitionSummary>(items, items.Count, 1, items.Count));
     }
@@ -64,9 +73,9 @@ public static class DefinitionsEndpoints
     public static VersionResponse ToResponse(DefinitionVersion v) =>
         new(v.Version, v.State.ToString(), v.CreatedAt.ToVietnam(), v.PublishedAt.ToVietnam(), v.RetiredAt.ToVietnam(), v.Parse());
 
-    public static async Task<Ok<ValidationResponse>> Validate(WorkflowDefinition definition, OneStopDbContext db, CancellationToken ct)
+    public static async Task<Ok<ValidationResponse>> Validate(WorkflowDefinition definition, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var report = await DefinitionAuthoring.CheckAsync(definition, db, ct);
+        var report = await DefinitionAuthoring.CheckAsync(definition, db, VietnamTime.Today(clock), ct);
         return TypedResults.Ok(new ValidationResponse(report.Errors.Count == 0, report.Errors, report.Warnings));
     }
 
@@ -80,7 +89,8 @@ public static class DefinitionsEndpoints
         if (stored is null)
             return Problems.NotFound($"Không tìm thấy phiên bản {version} của '{id}'.");
         var definition = stored.Parse();
-        if (DefinitionValidator.Validate(definition, _ => true).Count > 0 && stored.State == DefinitionState.Draft)
+        // A package draft draws whatever members it names; its rules need the definitions in force and are checked at publish.
+        if (!definition.IsPackage && DefinitionValidator.Validate(definition, _ => true).Count > 0 && stored.State == DefinitionState.Draft)
             return Problems.Unprocessable("Bản nháp chưa hợp lệ nên chưa vẽ được sơ đồ; hãy kiểm tra (validate) trước.");
         return TypedResults.Text(format == "dot" ? DefinitionDiagram.Dot(definition) : DefinitionDiagram.Mermaid(definition),
             format == "dot" ? "text/vnd.graphviz; charset=utf-8" : "text/plain; charset=utf-8");

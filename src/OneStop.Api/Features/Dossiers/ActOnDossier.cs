@@ -9,7 +9,9 @@ using OneStop.Domain.Dossiers;
 using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Packages;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Api.Features.Packages;
 using OneStop.Infrastructure.Telemetry;
 using OneStop.Infrastructure.Units;
 
@@ -40,20 +42,42 @@ public sealed class ActionBodyValidator : AbstractValidator<ActionBody>
 
 public static class ActOnDossier
 {
-    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<DossierResponse>, Ok<PackageResponse>, ProblemHttpResult>> Handle(
         string code, string action, ActionBody? body, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, PackageProgress packages, CancellationToken ct)
     {
         if (!DossierActions.All.Contains(action))
             return Problems.NotFound($"Thao tác '{action}' không tồn tại. Các thao tác: {string.Join(", ", DossierActions.All)}.");
         var request = body ?? new ActionBody(null, null, null, null, null);
+        if (await PackageAccess.LoadAsync(db, code, tracking: true, ct) is { } package)
+            return await WithdrawPackage.HandleAsync(package, action, request.Comment, user.ToActor(), http, db, catalog, contexts, ct) switch
+            {
+                { Result: Ok<PackageResponse> ok } => ok,
+                { Result: ProblemHttpResult problem } => problem,
+                var other => throw new InvalidOperationException($"Unexpected result {other.Result}."),
+            };
         var papers = request.Documents ?? [];
-        return await ActAsync(code, action, user.ToActor(), papers, http, db, catalog, contexts, metrics,
+        return await ActCoreAsync(code, action, user.ToActor(), papers, http, db, catalog, contexts, metrics, packages,
             _ => Task.FromResult<ActionRequest?>(new ActionRequest(request.Comment, request.To, request.ToUnit,
                 papers.Select(SubmitDossier.ToSubmission).ToList(),
                 request.NewDueDate, request.Form,
-                Items: request.Items?.Select(i => new SupplementItem(i?.Code ?? "", i?.Reason ?? "")).ToList())), ct);
+                Items: request.Items?.Select(i => new SupplementItem(i?.Code ?? "", i?.Reason ?? "")).ToList())), ct) switch
+        {
+            { Result: Ok<DossierResponse> ok } => ok,
+            { Result: ProblemHttpResult problem } => problem,
+            var other => throw new InvalidOperationException($"Unexpected result {other.Result}."),
+        };
     }
+
+    /// <summary>
+    /// Claims, releases, assignments and opinions go this way too. They never resolve, refuse or stop a dossier, so a
+    /// package has nothing to follow after them.
+    /// </summary>
+    public static Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActAsync(
+        string code, string action, Actor actor, IReadOnlyList<DocumentRequest> papers, HttpContext http, OneStopDbContext db,
+        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, Func<DossierContext, Task<ActionRequest?>> buildRequest,
+        CancellationToken ct) =>
+        ActCoreAsync(code, action, actor, papers, http, db, catalog, contexts, metrics, packages: null, buildRequest, ct);
 
     /// <summary>
     /// Every write to a dossier goes this way: load it (404 when the caller may not see it, 412 on a stale
@@ -61,10 +85,13 @@ public static class ActOnDossier
     /// the results and notify, in the same transaction — and answer with the dossier as the caller now sees it.
     /// The units the dossier leaves and lands at are held open until the commit (<see cref="UnitLocks"/>): a merge
     /// that ended one of them meanwhile answers 409 and nothing of the action is saved.
+    /// A package member's action is followed, in the same transaction, by what its package makes of it: members
+    /// that may start now start, members that never will are cancelled (DESIGN §4.2).
     /// </summary>
-    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActAsync(
+    private static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> ActCoreAsync(
         string code, string action, Actor actor, IReadOnlyList<DocumentRequest> papers, HttpContext http, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, Func<DossierContext, Task<ActionRequest?>> buildRequest,
+        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, PackageProgress? packages,
+        Func<DossierContext, Task<ActionRequest?>> buildRequest,
         CancellationToken ct)
     {
         var (dossier, problem) = await DossierAccess.LoadForWriteAsync(db, code, actor, http.Request, ct);
@@ -97,6 +124,11 @@ public static class ActOnDossier
             if (await VersionMovedAsync(db, dossier.Id, dossier.Version - 1, ct))
                 return Problems.PreconditionFailed("Hồ sơ vừa được người khác thay đổi cùng lúc; hãy đọc lại rồi thao tác.");
             throw;
+        }
+        if (dossier.PackageCode is not null && packages is not null)
+        {
+            await packages.FollowAsync(dossier, ct);
+            await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
         metrics.ActionTaken(action);

@@ -64,7 +64,8 @@ public sealed record DossierResponse(
     IReadOnlyList<PauseResponse> Pauses,
     string? TrackingSecret,
     IReadOnlyList<string> AvailableActions,
-    int Version)
+    int Version,
+    string? PackageCode = null)
 {
     public static DossierResponse From(Dossier dossier, DossierContext context, bool showSecret)
     {
@@ -117,7 +118,8 @@ public sealed record DossierResponse(
             dossier.Pauses.Select(p => new PauseResponse(p.Reason.ToString(), p.StartedAt.ToVietnam(), p.EndedAt.ToVietnam(), p.WorkingMinutes, p.RestartsClock)).ToList(),
             showSecret ? dossier.TrackingSecret : null,
             dossier.AvailableActions(context),
-            dossier.Version);
+            dossier.Version,
+            dossier.PackageCode);
     }
 
     private static ResultResponse Present(DossierResult r) =>

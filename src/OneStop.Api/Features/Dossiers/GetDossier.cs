@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Api.Common;
+using OneStop.Api.Features.Packages;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Persistence;
@@ -9,11 +10,19 @@ namespace OneStop.Api.Features.Dossiers;
 
 public static class GetDossier
 {
-    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<DossierResponse>, Ok<PackageResponse>, ProblemHttpResult>> Handle(
         string code, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
         DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
     {
         var actor = user.ToActor();
+        // A package's code reads the package with every member (DESIGN §4.2).
+        if (await PackageAccess.LoadAsync(db, code, tracking: false, ct) is { } package)
+        {
+            if (!await PackageAccess.CanReadAsync(package, actor, db, ct))
+                return Problems.NotFound($"Không tìm thấy hồ sơ '{code}'.");
+            http.Response.Headers.ETag = ETags.For(package.Version);
+            return TypedResults.Ok(await PackageReads.ResponseAsync(package, actor, db, catalog, contexts, showSecret: true, ct));
+        }
         var dossier = await DossierAccess.LoadAsync(db, code, tracking: false, ct);
         // Someone else's dossier answers exactly like a missing one: codes are guessable.
         if (dossier is null || !DossierAccess.CanRead(dossier, actor))
@@ -30,6 +39,10 @@ public static class GetDossierHistory
         string code, ClaimsPrincipal user, OneStopDbContext db, CancellationToken ct)
     {
         var dossier = await DossierAccess.LoadAsync(db, code, tracking: false, ct);
+        if (dossier is null && await PackageAccess.LoadAsync(db, code, tracking: false, ct) is { } package
+            && await PackageAccess.CanReadAsync(package, user.ToActor(), db, ct))
+            return Problems.NotFound($"Hồ sơ liên thông {code} không có lịch sử riêng: mỗi hồ sơ thành phần ghi lịch sử của mình — " +
+                string.Join(", ", package.Members.Where(m => m.DossierCode is not null).Select(m => m.DossierCode)) + ".");
         if (dossier is null || !DossierAccess.CanRead(dossier, user.ToActor()))
             return Problems.NotFound($"Không tìm thấy hồ sơ '{code}'.");
         var items = dossier.Events.OrderBy(e => e.Sequence).Select(e => new HistoryEventResponse(

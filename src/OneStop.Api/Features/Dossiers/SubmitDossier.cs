@@ -5,6 +5,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OneStop.Api.Common;
 using OneStop.Domain;
 using OneStop.Api.Features.Documents;
@@ -13,7 +14,10 @@ using OneStop.Domain.Dossiers;
 using OneStop.Domain.Identifiers;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Packages;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Api.Features.Packages;
+using OneStop.Domain.Definitions;
 using OneStop.Infrastructure.Telemetry;
 using OneStop.Infrastructure.Units;
 
@@ -84,9 +88,10 @@ public static class SubmitDossier
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static async Task<Results<Created<DossierResponse>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>> Handle(
         SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, OneStopMetrics metrics, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress packages, TimeProvider clock, OneStopMetrics metrics,
+        CancellationToken ct)
     {
         var actor = user.ToActor();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -98,6 +103,9 @@ public static class SubmitDossier
 
         if (actor.Has(RoleNames.Citizen) && actor.PersonalId != request.Applicant!.IdNumber!.Trim())
             return Problems.Unprocessable("Công dân chỉ nộp hồ sơ đứng tên chính mình (applicant.idNumber là số định danh của tài khoản).", "applicant.idNumber");
+        // A package id submits a package (DESIGN §4.2): one package dossier and its members.
+        if (await catalog.GetInForceAsync(db, request.ProcedureId!, ct) is { Kind: DefinitionKinds.Package } package)
+            return await SubmitPackage.HandleAsync(request, package.Parse(), actor, key, requestHash, http, db, catalog, contexts, packages, clock, ct);
         var engine = await catalog.GetCurrentAsync(db, request.ProcedureId!, ct);
         if (engine is null)
             return Problems.Unprocessable($"Thủ tục '{request.ProcedureId}' không tồn tại hoặc không còn tiếp nhận hồ sơ.", "procedureId");
@@ -109,26 +117,9 @@ public static class SubmitDossier
             return badReference;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        IdempotencyRecord? claim = null;
-        if (key.Length > 0)
-        {
-            // The key is claimed first, by the row's primary key: of two requests with one key (two nodes, or a client
-            // retrying too early) the second waits for the first to commit, then fails here and answers what it created.
-            claim = new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = requestHash, CreatedAt = context.UtcNow };
-            db.IdempotencyRecords.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (!DatabaseFailures.IsUnavailable(e))
-            {
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                if (await ReplayAsync(db, catalog, contexts, actor, key, requestHash, http, ct) is { } concurrentReplay)
-                    return concurrentReplay;
-                throw;
-            }
-        }
+        var (claim, lostClaim) = await ClaimKeyAsync(key, requestHash, actor, context.UtcNow, transaction, http, db, catalog, contexts, ct);
+        if (lostClaim is not null)
+            return lostClaim;
         // An any-point dossier names the unit it goes to: a dissolution of either waits for this submission or wins.
         string[] held = request.CompetentUnitCode is { Length: > 0 } competent ? [unit.Code, competent.Trim()] : [unit.Code];
         if (await UnitLocks.HoldOpenAsync(db, held, context.Today, ct) is [var ended, ..])
@@ -150,8 +141,36 @@ public static class SubmitDossier
         return TypedResults.Created($"/api/dossiers/{code}", DossierResponse.From(dossier, context, showSecret: true));
     }
 
-    /// <summary>A retried submission gets the dossier the first one created; the same key with another body is refused.</summary>
-    private static async Task<Results<Created<DossierResponse>, ProblemHttpResult>?> ReplayAsync(
+    /// <summary>
+    /// The key is claimed first, by the row's primary key, inside the submission's transaction: of two requests with one
+    /// key (two nodes, or a client retrying too early) the second waits for the first to commit, then fails here and
+    /// answers what the first created. Returns the claim (to receive the code), or the answer for the one that lost.
+    /// </summary>
+    internal static async Task<(IdempotencyRecord? Claim, Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>? Answer)>
+        ClaimKeyAsync(string key, string requestHash, Actor actor, DateTime utcNow, IDbContextTransaction transaction, HttpContext http,
+            OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
+    {
+        if (key.Length == 0)
+            return (null, null);
+        var claim = new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = requestHash, CreatedAt = utcNow };
+        db.IdempotencyRecords.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (!DatabaseFailures.IsUnavailable(e))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(db, catalog, contexts, actor, key, requestHash, http, ct) is { } concurrentReplay)
+                return (null, concurrentReplay);
+            throw;
+        }
+        return (claim, null);
+    }
+
+    /// <summary>A retried submission gets the dossier (or package) the first one created; the same key with another body is refused.</summary>
+    private static async Task<Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>?> ReplayAsync(
         OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, Actor actor,
         string key, string requestHash, HttpContext http, CancellationToken ct)
     {
@@ -160,6 +179,13 @@ public static class SubmitDossier
             return null;
         if (previous.RequestHash != requestHash)
             return Problems.Unprocessable("Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới cho hồ sơ mới.", IdempotencyHeader);
+        if (await PackageAccess.LoadAsync(db, previous.DossierCode, tracking: false, ct) is { } package)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+            http.Response.Headers.ETag = ETags.For(package.Version);
+            return TypedResults.Created($"/api/dossiers/{package.Code}",
+                await PackageReads.ResponseAsync(package, actor, db, catalog, contexts, showSecret: true, ct));
+        }
         var dossier = await DossierAccess.LoadAsync(db, previous.DossierCode, tracking: false, ct);
         var engine = dossier is null ? null : await catalog.GetAsync(db, dossier.ProcedureId, dossier.DefinitionVersion, ct);
         if (dossier is null || engine is null)
@@ -170,7 +196,7 @@ public static class SubmitDossier
             DossierResponse.From(dossier, await contexts.CreateAsync(engine, actor, ct), showSecret: true));
     }
 
-    private static Applicant ToApplicant(ApplicantRequest a)
+    public static Applicant ToApplicant(ApplicantRequest a)
     {
         var id = a.IdNumber!.Trim();
         var type = ApplicantIdentifier.Validate(id).Kind == ApplicantKind.Organisation ? ApplicantType.Organisation : ApplicantType.Person;

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Api.Common;
 using OneStop.Api.Features.Dossiers;
+using OneStop.Api.Features.Packages;
+using OneStop.Domain.Packages;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
@@ -25,13 +27,16 @@ public sealed record MyDossierItem(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ReturnedAt,
     string? ExpectedFromYou,
-    IReadOnlyList<string> AvailableActions);
+    IReadOnlyList<string> AvailableActions,
+    string Kind = "dossier",
+    IReadOnlyList<PackageMemberResponse>? Members = null);
 
 public static class ListMyDossiers
 {
     /// <summary>
     /// The caller's dossiers, newest first: those they submitted online and those filed at a counter in
-    /// their personal ID (the same ownership rule as <see cref="Dossier.IsOwner"/>).
+    /// their personal ID (the same ownership rule as <see cref="Dossier.IsOwner"/>). A package's members are
+    /// grouped under it (<c>kind: "package"</c> with <c>members</c>), not listed on their own.
     /// </summary>
     public static async Task<Ok<ListResponse<MyDossierItem>>> Handle(
         ClaimsPrincipal user, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock,
@@ -40,23 +45,38 @@ public static class ListMyDossiers
         var actor = user.ToActor();
         var userName = actor.UserName;
         var personalId = actor.PersonalId;
-        var query = db.Dossiers.AsNoTracking()
+        var query = db.Dossiers.AsNoTracking().Where(d => d.PackageCode == null)
             .Where(d => d.OwnerUserName == userName || (personalId != null && d.Applicant.IdNumber == personalId));
+        var packages = db.DossierPackages.AsNoTracking()
+            .Where(p => p.OwnerUserName == userName || (personalId != null && p.Applicant.IdNumber == personalId));
 
+        // Both lists newest first; one page of the two merged needs at most the first skip + pageSize of each.
         var paging = Paging.From(page, pageSize);
-        var total = await query.CountAsync(ct);
+        var total = await query.CountAsync(ct) + await packages.CountAsync(ct);
         var dossiers = await query
             .OrderByDescending(d => d.SubmittedAt).ThenByDescending(d => d.Code)
-            .Skip(paging.Skip).Take(paging.PageSize)
+            .Take(paging.Skip + paging.PageSize)
             .Include(d => d.Events).AsSplitQuery()
             .ToListAsync(ct);
+        var ownPackages = await packages.OrderByDescending(p => p.SubmittedAt).ThenByDescending(p => p.Code)
+            .Take(paging.Skip + paging.PageSize).ToListAsync(ct);
+        var page1 = dossiers.Select(d => (d.SubmittedAt, d.Code, Dossier: (Dossier?)d, Package: (DossierPackage?)null))
+            .Concat(ownPackages.Select(p => (p.SubmittedAt, p.Code, Dossier: (Dossier?)null, Package: (DossierPackage?)p)))
+            .OrderByDescending(x => x.SubmittedAt).ThenByDescending(x => x.Code, StringComparer.Ordinal)
+            .Skip(paging.Skip).Take(paging.PageSize).ToList();
 
         var units = await contexts.LoadUnitsAsync(ct);
         var deadlines = await contexts.LoadDeadlinesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var items = new List<MyDossierItem>(dossiers.Count);
-        foreach (var d in dossiers)
+        var items = new List<MyDossierItem>(page1.Count);
+        foreach (var entry in page1)
         {
+            if (entry.Package is { } package)
+            {
+                items.Add(await PackageItemAsync(package, actor, db, catalog, contexts, ct));
+                continue;
+            }
+            var d = entry.Dossier!;
             var engine = await catalog.GetPinnedAsync(db, d, ct);
             var context = new DossierContext(engine, units, deadlines, actor, now);
             var step = engine.Definition.FindStep(d.CurrentStepId);
@@ -68,6 +88,19 @@ public static class ListMyDossiers
                 ExpectedFromApplicant(d), d.AvailableActions(context)));
         }
         return TypedResults.Ok(new ListResponse<MyDossierItem>(items, total, paging.Page, paging.PageSize));
+    }
+
+    private static async Task<MyDossierItem> PackageItemAsync(
+        DossierPackage package, Actor actor, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
+    {
+        var read = await PackageReads.ResponseAsync(package, actor, db, catalog, contexts, showSecret: false, ct);
+        var expected = read.Members.Select(m => m.ExpectedFromYou is { } what && m.Status != PackageReads.WaitingStatus ? $"{m.ProcedureName}: {what}" : null)
+            .OfType<string>().ToList();
+        return new MyDossierItem(read.Code, read.ProcedureId, read.ProcedureName, read.Status, read.StatusCode,
+            new StepResponse("", "", "", ""), read.Channel, read.ReceivingUnitCode,
+            read.Members.Select(m => m.DueDate).Where(d => d is not null).Max(), read.SubmittedAt,
+            null, read.Members.All(m => m.ReturnedAt is not null) ? read.Members.Max(m => m.ReturnedAt) : null,
+            expected.Count == 0 ? null : string.Join(" ", expected), read.AvailableActions, "package", read.Members);
     }
 
     /// <summary>One sentence of what the applicant has to do next; null while the ball is in the unit's court.</summary>

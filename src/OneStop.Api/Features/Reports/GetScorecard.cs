@@ -46,7 +46,9 @@ public static class GetScorecard
     /// </summary>
     private static async Task<ProcedureCounts> ProceduresAsync(OneStopDbContext db, ReportScope scope, ReportPeriod period, CancellationToken ct)
     {
-        var published = await db.DefinitionVersions.AsNoTracking().Where(d => d.State == DefinitionState.Published)
+        // A package (liên thông) is a bundle of procedures, not one of its own: its members are counted, it is not.
+        var published = await db.DefinitionVersions.AsNoTracking()
+            .Where(d => d.State == DefinitionState.Published && d.Kind == DefinitionKinds.Procedure)
             .Select(d => new { d.DefinitionId, d.OnlineLevel }).ToListAsync(ct);
         var online = published.Where(p => p.OnlineLevel is "partial" or "full").Select(p => p.DefinitionId).ToHashSet(StringComparer.Ordinal);
         var (start, end) = (VietnamDays.Start(period.From), VietnamDays.Start(period.To.AddDays(1)));

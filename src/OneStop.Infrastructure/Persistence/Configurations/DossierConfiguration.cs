@@ -21,6 +21,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.ReturnAt).HasMaxLength(16);
         builder.Property(d => d.Outcome).HasMaxLength(16);
         builder.Property(d => d.OwnerUserName).HasMaxLength(64);
+        builder.Property(d => d.PackageCode).HasMaxLength(64);
+        builder.HasIndex(d => d.PackageCode);
         builder.Property(d => d.ResumeStatus).HasConversion<string>().HasMaxLength(32);
         // Bumped by the domain on every change: an application-managed token works on SQLite and SQL Server alike.
         builder.Property(d => d.Version).IsConcurrencyToken();

@@ -17,6 +17,7 @@ internal sealed class DefinitionVersionConfiguration : IEntityTypeConfiguration<
         builder.Property(d => d.Level).HasMaxLength(16);
         builder.Property(d => d.OnlineLevel).HasMaxLength(16);
         builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.Property(d => d.Kind).HasMaxLength(16).HasDefaultValue(DefinitionKinds.Procedure);
         builder.Property(d => d.Revision).IsConcurrencyToken();
     }
 }
