@@ -50,6 +50,7 @@ public static partial class DefinitionValidator
 
         ValidateHeader(definition, shape, errors);
         ValidateRicherHeader(context);
+        ValidateNationalServices(context);
         ValidateDocuments(definition.Documents ?? [], context);
         ValidateResults(definition, errors);
         ValidateSteps(steps, shape, context);

@@ -18,7 +18,7 @@ public sealed class DefinitionRulesAgreementTests
     private const string Sample = """
         {
           "id": "xay-dung.mau", "version": 1, "name": "Mẫu", "procedureCode": "1.013236", "level": "province", "onlineLevel": "partial",
-          "effectiveFrom": "2027-01-01", "supplementClock": "resume", "processingTime": { "workingDays": 15 },
+          "effectiveFrom": "2027-01-01", "supplementClock": "resume", "processingTime": { "workingDays": 15 }, "vneidLevel": 2,
           "form": [
             { "key": "dienTichSan", "label": "Tổng diện tích sàn (m²)", "type": "number", "required": true, "min": 1 },
             { "key": "loaiCongTrinh", "label": "Loại công trình", "type": "choice", "choices": ["nha-o", "cong-cong"] },
@@ -26,7 +26,7 @@ public sealed class DefinitionRulesAgreementTests
           ],
           "fee": { "amount": 75000, "onlineAmount": 37500, "per": "dossier", "currency": "VND", "exemptWhen": "applicant.type == 'organization' && form.loaiCongTrinh == 'cong-cong'" },
           "roles": ["reception", "specialist", "leader", "appraiser"],
-          "documents": [ { "code": "DDN", "name": "Đơn", "required": true }, { "code": "GPMB", "name": "Mặt bằng", "required": "form.dienTichSan > 250" } ],
+          "documents": [ { "code": "DDN", "name": "Đơn", "required": true, "provenBy": "population" }, { "code": "GPMB", "name": "Mặt bằng", "required": "form.dienTichSan > 250" } ],
           "results": [ { "code": "GPXD", "name": "Giấy phép xây dựng", "signed": true, "storeInRepository": true } ],
           "steps": [
             { "id": "tiep-nhan", "name": "Tiếp nhận", "kind": "reception", "role": "reception", "unit": "receiving",
@@ -73,6 +73,9 @@ public sealed class DefinitionRulesAgreementTests
         { "lower-case-paper", "documents[0].code", "Mã 'ddn' không đúng dạng" },
         { "escalate-without-before", "steps[4].escalate.before", "Cảnh báo cần thời điểm báo trước hạn (before)" },
         { "supplement-clock", "supplementClock", "supplementClock 'pause' không hợp lệ; chỉ dùng resume hoặc restart." },
+        { "vneid-level-three", "vneidLevel", "Mức định danh điện tử VNeID 3 không hợp lệ; chỉ dùng 1 hoặc 2." },
+        { "vneid-level-offline", "vneidLevel", "Thủ tục không trực tuyến (onlineLevel \"none\") không đặt mức VNeID (vneidLevel)." },
+        { "proven-by-unknown", "documents[0].provenBy", "Cơ sở dữ liệu quốc gia 'land' không hợp lệ; chỉ dùng: population, business." },
     };
 
     [Fact]
@@ -130,6 +133,9 @@ public sealed class DefinitionRulesAgreementTests
             case "lower-case-paper": d["documents"]![0]!["code"] = "ddn"; break;
             case "escalate-without-before": Step(d, 4)["escalate"]!.AsObject().Remove("before"); break;
             case "supplement-clock": d["supplementClock"] = "pause"; break;
+            case "vneid-level-three": d["vneidLevel"] = 3; break;
+            case "vneid-level-offline": d["vneidLevel"] = 2; d["onlineLevel"] = "none"; break;
+            case "proven-by-unknown": d["documents"]![0]!["provenBy"] = "land"; break;
         }
     }
 }

@@ -9,13 +9,16 @@ namespace OneStop.Api.Features.Procedures;
 
 public sealed record ProcedureSummary(string Id, int Version, string Name, string ProcedureCode, string Level, string OnlineLevel, string? Field);
 
-/// <summary>A paper: <see cref="Required"/> always, or only when <see cref="RequiredWhen"/> (a guard over the form) holds.</summary>
-public sealed record ProcedureDocument(string Code, string Name, bool Required, bool Reusable, string? RequiredWhen);
+/// <summary>
+/// A paper: <see cref="Required"/> always, or only when <see cref="RequiredWhen"/> (a guard over the form) holds;
+/// <see cref="ProvenBy"/> names the national database that proves it instead (DESIGN §14).
+/// </summary>
+public sealed record ProcedureDocument(string Code, string Name, bool Required, bool Reusable, string? RequiredWhen, string? ProvenBy = null);
 
 public sealed record ProcedureDetail(
     string Id, int Version, string Name, string ProcedureCode, string Level, string OnlineLevel, string? Field,
     IReadOnlyList<ProcedureDocument> Documents, Fee? Fee, Duration? ProcessingTime, ResultSpec? Result, IReadOnlyList<ResultSpec> Results,
-    IReadOnlyList<FormField> Form, IReadOnlyList<string> Steps);
+    IReadOnlyList<FormField> Form, IReadOnlyList<string> Steps, int? VneidLevel = null);
 
 public static class ProceduresEndpoints
 {
@@ -50,7 +53,8 @@ public static class ProceduresEndpoints
             return Problems.NotFound($"Không tìm thấy thủ tục '{id}' đang tiếp nhận hồ sơ.");
         var d = engine.Definition;
         return TypedResults.Ok(new ProcedureDetail(d.Id, d.Version, d.Name, d.ProcedureCode, d.Level, d.OnlineLevel, d.Field,
-            d.Documents.Select(x => new ProcedureDocument(x.Code, x.Name, x.Required.Always, x.Reusable, x.Required.When)).ToList(),
-            d.Fee, d.ProcessingTime, d.Result ?? d.AllResults.FirstOrDefault(), d.AllResults, d.Form ?? [], d.Steps.Select(s => s.Name).ToList()));
+            d.Documents.Select(x => new ProcedureDocument(x.Code, x.Name, x.Required.Always, x.Reusable, x.Required.When, x.ProvenBy)).ToList(),
+            d.Fee, d.ProcessingTime, d.Result ?? d.AllResults.FirstOrDefault(), d.AllResults, d.Form ?? [], d.Steps.Select(s => s.Name).ToList(),
+            d.VneidLevel));
     }
 }
