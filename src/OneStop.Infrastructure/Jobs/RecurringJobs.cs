@@ -22,6 +22,9 @@ public static class RecurringJobs
         // Waits, consultation due dates and escalations whose own delayed job was lost (in-memory storage) or never ran.
         jobs.AddOrUpdate<Timers.DossierTimerJob>(Timers.DossierTimerJob.RecurringJobId, job => job.RunDueAsync(CancellationToken.None),
             Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Payment orders whose callback never came, and orders the platform was down for (DESIGN §14).
+        jobs.AddOrUpdate<NationalServices.PaymentReconciliationJob>(NationalServices.PaymentReconciliationJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None), "*/5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // AddOrUpdate and RemoveIfExists are idempotent: every node does this at start, the storage keeps one copy.
         if (services.GetRequiredService<IOptions<NationalPortalOptions>>().Value.Enabled)
         {

@@ -24,7 +24,9 @@ public sealed record DvcqgSnapshot(
     IReadOnlyList<DossierDocument> Documents,
     DossierResult? Result,
     IReadOnlyList<DvcqgEvent> History,
-    decimal FeeAmount = 0)
+    decimal FeeAmount = 0,
+    int? VneidLevel = null,
+    bool FeePaidOnline = false)
 {
     public DvcqgEvent Current => History[^1];
 
@@ -41,7 +43,7 @@ public sealed record DvcqgSnapshot(
     public static DvcqgSnapshot Of(Dossier dossier, DossierEvent at) => new(
         dossier.Code, dossier.Channel, dossier.Applicant, dossier.SubmittedAt, dossier.Documents, dossier.Result,
         dossier.Events.Where(e => e.Sequence <= at.Sequence).OrderBy(e => e.Sequence).Select(DvcqgEvent.From).ToList(),
-        dossier.FeeAmount);
+        dossier.FeeAmount, dossier.VneidLevel, dossier.FeePaidOnline);
 }
 
 /// <summary>The procedure fields, from the pinned definition version and the national catalogue.</summary>

@@ -67,6 +67,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             document.HasKey("Id");
             document.Property(x => x.Code).HasMaxLength(StoredLengths.DocumentCode);
             document.Property(x => x.Name).HasMaxLength(StoredLengths.DocumentName);
+            document.Property(x => x.TakenFrom).HasMaxLength(16);
         });
 
         builder.HasMany(d => d.Pauses).WithOne().HasForeignKey("DossierId").OnDelete(DeleteBehavior.Cascade);

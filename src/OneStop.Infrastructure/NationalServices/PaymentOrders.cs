@@ -1,0 +1,224 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneStop.Domain.Dossiers;
+using OneStop.Domain.Dossiers.Actions;
+using OneStop.Infrastructure.Definitions;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Events;
+using OneStop.Infrastructure.Persistence;
+
+namespace OneStop.Infrastructure.NationalServices;
+
+/// <summary>What settling an order did.</summary>
+public enum SettleOutcome
+{
+    /// <summary>The order is now paid and the dossier, if it waited for the money, went on as <c>system</c>.</summary>
+    Settled,
+    /// <summary>The order was paid already (by the reconciliation, say): nothing more to do.</summary>
+    AlreadySettled,
+    /// <summary>This very callback was taken before: refused, nothing changed.</summary>
+    Replayed,
+    /// <summary>No order with that id.</summary>
+    NotFound,
+}
+
+/// <summary>
+/// <c>request-payment</c> opens an order of the dossier's computed fee, in the transaction of the action (DESIGN §14);
+/// it is created at the platform right after (<see cref="PaymentOrders.SendAsync"/>), or later by the reconciliation
+/// if the platform is down, so asking for payment is never blocked by it.
+/// </summary>
+public sealed class PaymentRequestedHandler(TimeProvider clock) : IDomainEventHandler
+{
+    public Task HandleAsync(IDomainEvent domainEvent, OneStopDbContext db, CancellationToken ct)
+    {
+        if (domainEvent is DossierChanged { Dossier: var dossier, Event: { Action: DossierActions.RequestPayment } entry } && dossier.FeeAmount > 0)
+            db.PaymentOrders.Add(new PaymentOrder
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                DossierId = dossier.Id,
+                DossierCode = dossier.Code,
+                // One order per request: a dossier asked to pay twice (after a return) gets a second order, never the first again.
+                MerchantOrderRef = $"{dossier.Code}-{entry.Sequence.ToString(CultureInfo.InvariantCulture)}",
+                Amount = dossier.FeeAmount,
+                State = PaymentOrderState.Unsent,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Creating orders at the platform and settling them when they are paid — by the platform's signed callback or by
+/// the reconciliation job asking it. Settling confirms the payment as <c>system</c> in the same transaction as the
+/// order's change, so the dossier leaves <c>AwaitingPayment</c> by itself, once.
+/// </summary>
+public sealed class PaymentOrders(
+    OneStopDbContext db, PaymentPlatformClient platform, DefinitionCatalog catalog, DossierContextFactory contexts,
+    IOptionsMonitor<NationalServicesOptions> options, TimeProvider clock, ILogger<PaymentOrders> logger, IServer? server = null)
+{
+    public const string CallbackPath = "/api/payments/callback";
+
+    /// <summary>The dossier's latest order, if any.</summary>
+    public Task<PaymentOrder?> LatestAsync(Guid dossierId, CancellationToken ct) =>
+        db.PaymentOrders.Where(o => o.DossierId == dossierId).OrderByDescending(o => o.CreatedAt).FirstOrDefaultAsync(ct);
+
+    /// <summary>Creates an unsent order at the platform (idempotent there by our reference); false with the reason when it cannot now.</summary>
+    public async Task<(bool Sent, string? Problem)> SendAsync(PaymentOrder order, CancellationToken ct)
+    {
+        if (order.State != PaymentOrderState.Unsent)
+            return (true, null);
+        var answer = await platform.CreateOrderAsync(order.MerchantOrderRef, (long)decimal.Round(order.Amount, 0, MidpointRounding.AwayFromZero),
+            $"Nộp phí, lệ phí hồ sơ {order.DossierCode}", CallbackUrl(), ct);
+        order.LastCheckedAt = clock.GetUtcNow().UtcDateTime;
+        if (answer.Order is not { } created)
+        {
+            order.LastError = answer.Problem;
+            await SaveQuietlyAsync(ct);
+            return (false, answer.Problem);
+        }
+        order.State = PaymentOrderState.Pending;
+        order.OrderId = created.OrderId;
+        order.PayUrl = created.PayUrl;
+        order.SentAt = clock.GetUtcNow().UtcDateTime;
+        order.LastError = null;
+        order.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request created it at the same moment: the platform gave both the same order.
+            await db.Entry(order).ReloadAsync(ct);
+        }
+        return (true, null);
+    }
+
+    /// <summary>
+    /// Marks the order paid and confirms the payment on its dossier as <c>system</c>, all in one transaction. With
+    /// <paramref name="callbackHash"/> the callback itself is recorded too, so the same callback again is refused as
+    /// a replay — also when two identical ones arrive at once (one insert wins).
+    /// </summary>
+    public async Task<SettleOutcome> SettleAsync(string orderId, string transactionNo, DateTimeOffset paidAt, string receipt,
+        string settledBy, string? callbackHash, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var order = await db.PaymentOrders.FirstOrDefaultAsync(o => o.OrderId == orderId, ct);
+            if (order is null)
+                return SettleOutcome.NotFound;
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (callbackHash is not null)
+            {
+                if (await db.PaymentCallbacks.AnyAsync(c => c.BodyHash == callbackHash, ct))
+                    return SettleOutcome.Replayed;
+                db.PaymentCallbacks.Add(new PaymentCallbackRecord { BodyHash = callbackHash, OrderId = orderId, ReceivedAt = now });
+            }
+            var outcome = order.State == PaymentOrderState.Paid ? SettleOutcome.AlreadySettled : SettleOutcome.Settled;
+            if (outcome == SettleOutcome.Settled)
+            {
+                order.State = PaymentOrderState.Paid;
+                order.PaidAt = paidAt.UtcDateTime;
+                order.TransactionNo = transactionNo;
+                order.SettledBy = settledBy;
+                order.Receipt = receipt;
+                order.LastError = null;
+                order.Version++;
+                await ConfirmOnDossierAsync(order, ct);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return outcome;
+            }
+            catch (DbUpdateException e)
+            {
+                db.ChangeTracker.Clear();
+                if (callbackHash is not null && await db.PaymentCallbacks.AnyAsync(c => c.BodyHash == callbackHash, ct))
+                    return SettleOutcome.Replayed;
+                if (attempt >= 3)
+                    throw;
+                // The dossier or the order changed under us (an officer acting, the reconciliation): decide again.
+                logger.LogInformation(e, "Settling order {OrderId} raced another change; retrying", orderId);
+            }
+        }
+    }
+
+    /// <summary>The dossier leaves <c>AwaitingPayment</c> by itself when it waits for this money; otherwise it is left alone.</summary>
+    private async Task ConfirmOnDossierAsync(PaymentOrder order, CancellationToken ct)
+    {
+        var dossier = await db.Dossiers.Include(d => d.Events).Include(d => d.Pauses).Include(d => d.Consultations).Include(d => d.Timers)
+            .AsSplitQuery().FirstOrDefaultAsync(d => d.Id == order.DossierId, ct);
+        if (dossier is null)
+            return;
+        var model = await catalog.GetPinnedAsync(db, dossier, ct);
+        var context = await contexts.CreateAsync(model, Actor.System, ct);
+        if (dossier.Check(DossierActions.ConfirmPayment, context) is { } refusal)
+        {
+            logger.LogInformation("Order {OrderId} paid; dossier {Code} does not wait for it ({Reason})", order.OrderId, dossier.Code, refusal.Message);
+            return;
+        }
+        dossier.Act(DossierActions.ConfirmPayment, new ActionRequest(Comment: string.Create(CultureInfo.InvariantCulture,
+            $"Đã thanh toán trực tuyến {order.Amount:0} đồng qua nền tảng thanh toán quốc gia, mã giao dịch {order.TransactionNo}.")), context);
+    }
+
+    private string CallbackUrl() =>
+        (options.CurrentValue.Payment.CallbackBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : NationalServicesHosting.SelfAddress(server))
+        + CallbackPath;
+
+    private async Task SaveQuietlyAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            logger.LogInformation(e, "Could not note a failed order creation; the reconciliation tries again");
+        }
+    }
+}
+
+/// <summary>
+/// The reconciliation (DESIGN §14): every few minutes, orders the platform never created are created, and orders
+/// unpaid for <see cref="PaymentSettings.ReconcileAfter"/> are asked about; a paid one is settled as if its lost
+/// callback had come. Safe to run twice or on two nodes: settling is idempotent.
+/// </summary>
+public sealed class PaymentReconciliationJob(OneStopDbContext db, PaymentOrders orders, PaymentPlatformClient platform,
+    IOptionsMonitor<NationalServicesOptions> options, TimeProvider clock, ILogger<PaymentReconciliationJob> logger)
+{
+    public const string RecurringJobId = "payment-reconciliation";
+
+    /// <summary>How many orders it settled.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var unsent in await db.PaymentOrders.Where(o => o.State == PaymentOrderState.Unsent).OrderBy(o => o.CreatedAt).Take(200).ToListAsync(ct))
+            await orders.SendAsync(unsent, ct);
+
+        var before = now - options.CurrentValue.Payment.ReconcileAfter;
+        var waiting = await db.PaymentOrders.AsNoTracking()
+            .Where(o => o.State == PaymentOrderState.Pending && o.SentAt <= before).OrderBy(o => o.SentAt)
+            .Select(o => o.OrderId!).Take(200).ToListAsync(ct);
+        var settled = 0;
+        foreach (var orderId in waiting)
+        {
+            var answer = await platform.GetOrderAsync(orderId, ct);
+            if (answer.Order is not { Status: "paid" } paid)
+            {
+                if (answer.Problem is not null)
+                    logger.LogWarning("Reconciliation could not ask about order {OrderId}: {Problem}", orderId, answer.Problem);
+                continue;
+            }
+            var receipt = System.Text.Json.JsonSerializer.Serialize(paid);
+            if (await orders.SettleAsync(orderId, paid.TransactionNo ?? "", paid.PaidAt ?? clock.GetUtcNow(), receipt, "reconciliation", null, ct)
+                == SettleOutcome.Settled)
+                settled++;
+        }
+        return settled;
+    }
+}
