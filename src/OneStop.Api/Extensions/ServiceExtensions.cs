@@ -12,6 +12,9 @@ using OneStop.Infrastructure.NationalPortal;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Persistence;
 using OneStop.NationalPortal.Mock;
+using OneStop.Api.Features.Auth.Vneid;
+using OneStop.Infrastructure.NationalServices;
+using OneStop.NationalServices.Mock;
 
 namespace OneStop.Api.Extensions;
 
@@ -41,7 +44,8 @@ public static class ServiceExtensions
         services.AddSingleton(jwt);
         services.AddHostedService<SigningKeyCheck>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CurrentAccountClaims>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        services.AddOneStopNationalServices(configuration);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddVneid().AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters
@@ -82,6 +86,11 @@ public static class ServiceExtensions
             if (string.IsNullOrEmpty(configuration[$"{NationalPortalOptions.Section}:ApiKey"]))
                 services.AddOptions<NationalPortalOptions>().Configure<IOptions<MockPortalOptions>>((portal, mock) => portal.ApiKey = mock.Value.ApiKey!);
         }
+
+        if (NationalServicesHosting.IsMockMappedHere(configuration))
+            // The mock VNeID, LGSP registries and payment platform under /national (DESIGN §14), with the published demo
+            // secrets only where demo data is seeded; OneStop's clients take the same secrets there (AddOneStopNationalServices).
+            services.AddMockNationalServices(configuration, allowDemoSecrets: MockPortalHosting.SeedsDemoData(configuration));
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

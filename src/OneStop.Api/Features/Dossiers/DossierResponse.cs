@@ -58,8 +58,13 @@ public sealed record DossierResponse(
     IReadOnlyList<PauseResponse> Pauses,
     string? TrackingSecret,
     IReadOnlyList<string> AvailableActions,
-    int Version)
+    int Version,
+    int? VneidLevel = null,
+    bool FeePaidOnline = false)
 {
+    /// <summary>Submitted online through a VNeID-verified account (DESIGN §14); <see cref="VneidLevel"/> says at which level.</summary>
+    public bool VneidVerified => VneidLevel is not null;
+
     public static DossierResponse From(Dossier dossier, DossierContext context, bool showSecret)
     {
         var step = context.Model.Step(dossier.CurrentStepId);
@@ -104,7 +109,9 @@ public sealed record DossierResponse(
             dossier.Pauses.Select(p => new PauseResponse(p.Reason.ToString(), p.StartedAt.ToVietnam(), p.EndedAt.ToVietnam(), p.WorkingMinutes, p.RestartsClock)).ToList(),
             showSecret ? dossier.TrackingSecret : null,
             dossier.AvailableActions(context),
-            dossier.Version);
+            dossier.Version,
+            dossier.VneidLevel,
+            dossier.FeePaidOnline);
     }
 
     private static ResultResponse Present(DossierResult r) =>

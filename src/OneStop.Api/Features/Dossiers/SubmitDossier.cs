@@ -21,10 +21,14 @@ public sealed record ApplicantRequest(string? IdNumber, string? FullName, string
 
 public sealed record DocumentRequest(string? Code, Guid? FileId, Guid? RepositoryDocumentId);
 
-/// <summary>A submission (DESIGN §10); <see cref="Form"/> carries the definition's typed form values, <c>{ key: value }</c>.</summary>
+/// <summary>
+/// A submission (DESIGN §10); <see cref="Form"/> carries the definition's typed form values, <c>{ key: value }</c>;
+/// <see cref="LookupId"/> names the officer's look-up of the applicant in a national database (DESIGN §14), which fills
+/// the applicant and proves the papers the definition says that database proves.
+/// </summary>
 public sealed record SubmitDossierRequest(
     string? ProcedureId, ApplicantRequest? Applicant, string? Channel, string? ReceivingUnitCode, IReadOnlyList<DocumentRequest>? Documents,
-    IReadOnlyDictionary<string, JsonElement>? Form = null);
+    IReadOnlyDictionary<string, JsonElement>? Form = null, Guid? LookupId = null);
 
 public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDossierRequest>
 {
@@ -38,7 +42,8 @@ public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDoss
         RuleFor(r => r.ReceivingUnitCode).NotEmpty().WithMessage("Phải chọn đơn vị tiếp nhận (receivingUnitCode).")
             .StoredLength(StoredLengths.UnitCode, "Mã đơn vị tiếp nhận (receivingUnitCode)");
         RuleFor(r => r.Applicant).NotNull().WithMessage("Phải nhập thông tin người nộp (applicant).");
-        RuleFor(r => r.Applicant!).SetValidator(new ApplicantRequestValidator()).When(r => r.Applicant is not null);
+        // With a look-up the name may be left to the national database.
+        RuleFor(r => r.Applicant!).SetValidator(r => new ApplicantRequestValidator(nameRequired: r.LookupId is null)).When(r => r.Applicant is not null);
         RuleFor(r => r.Documents).NotNull().WithMessage("Phải kê khai thành phần hồ sơ (documents).");
         RuleForEach(r => r.Documents).ChildRules(d =>
             d.RuleFor(x => x.Code).NotEmpty().WithMessage("Mỗi giấy tờ phải có mã (code).")
@@ -48,13 +53,17 @@ public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDoss
 
 public sealed class ApplicantRequestValidator : AbstractValidator<ApplicantRequest>
 {
-    public ApplicantRequestValidator()
+    public ApplicantRequestValidator() : this(nameRequired: true)
+    {
+    }
+
+    public ApplicantRequestValidator(bool nameRequired)
     {
         RuleFor(a => a.IdNumber)
             .Must(value => ApplicantIdentifier.Validate(value).IsValid)
             .WithMessage(a => ApplicantIdentifier.Validate(a.IdNumber).Error ?? "Mã định danh không hợp lệ.");
-        RuleFor(a => a.FullName).NotEmpty().WithMessage("Phải nhập họ tên người nộp.")
-            .StoredLength(StoredLengths.ApplicantName, "Họ tên người nộp (fullName)");
+        RuleFor(a => a.FullName).NotEmpty().When(_ => nameRequired).WithMessage("Phải nhập họ tên người nộp.");
+        RuleFor(a => a.FullName).StoredLength(StoredLengths.ApplicantName, "Họ tên người nộp (fullName)");
         // Too long first: a 5,000-character "email" is answered as too long, not as malformed.
         RuleFor(a => a.Email).Cascade(CascadeMode.Stop)
             .StoredLength(StoredLengths.ApplicantEmail, "Email")
@@ -71,7 +80,8 @@ public static class SubmitDossier
 
     public static async Task<Results<Created<DossierResponse>, ProblemHttpResult>> Handle(
         SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Infrastructure.NationalServices.NationalServicesOptions> national, CancellationToken ct)
     {
         var actor = user.ToActor();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -92,12 +102,15 @@ public static class SubmitDossier
             return Problems.Unprocessable($"Đơn vị tiếp nhận '{request.ReceivingUnitCode}' không tồn tại.", "receivingUnitCode");
         if (await DocumentReferences.CheckAsync(db, actor, request.Applicant!.IdNumber!.Trim(), request.Documents!, context.Today, ct) is { } badReference)
             return badReference;
+        var (applicant, proof, badLookup) = await Lookups.NationalProofs.ResolveAsync(db, actor, request.LookupId, request.Applicant!, national, clock, ct);
+        if (badLookup is not null)
+            return badLookup;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
-        var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
+        var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(applicant),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
-            request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(), request.Form);
+            request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(), request.Form, proof);
         db.Dossiers.Add(dossier);
         await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
         if (key.Length > 0)
