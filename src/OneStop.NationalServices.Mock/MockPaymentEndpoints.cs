@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -142,7 +141,8 @@ public static class MockPaymentEndpoints
         order.OrderId, order.MerchantOrderRef, order.Amount, order.Status == MockOrderStatus.Paid ? "paid" : "pending",
         $"{MockNationalEndpoints.PublicRoot(request, prefix)}/payment/pay/{order.OrderId}", order.TransactionNo, order.PaidAt);
 
-    private static string Html(string text) => WebUtility.HtmlEncode(text);
+    // Vietnamese letters stay as they are; markup characters are escaped.
+    private static string Html(string text) => System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(text);
 
     private static IResult Page(int status, string body) => TypedResults.Content(
         $"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Thanh toán (giả lập)</title></head><body>{body}</body></html>",

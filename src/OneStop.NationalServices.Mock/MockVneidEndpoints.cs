@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -202,7 +201,8 @@ public static class MockVneidEndpoints
             """;
     }
 
-    private static string Html(string text) => WebUtility.HtmlEncode(text);
+    // Vietnamese letters stay as they are; markup characters are escaped.
+    private static string Html(string text) => System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(text);
 
     private static IResult Page(int status, string body) => TypedResults.Content(
         $"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>VNeID (giả lập)</title></head><body>{body}</body></html>",

@@ -79,7 +79,7 @@ public sealed class LgspRegistryClient(HttpClient http, IOptionsMonitor<National
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return RegistryAnswer.Unavailable($"{database} không trả lời trong {settings.Timeout.TotalSeconds:0} giây.");
+            return RegistryAnswer.Unavailable(string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"{database} không trả lời trong {settings.Timeout.TotalSeconds:0.#} giây."));
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)
         {

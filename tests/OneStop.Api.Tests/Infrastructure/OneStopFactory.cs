@@ -66,6 +66,14 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // There is no network here: the portal client talks to an in-memory server.
             services.AddHttpClient<NationalPortalClient>().ConfigurePrimaryHttpMessageHandler(() => PortalHandler?.Invoke() ?? Server.CreateHandler());
+            // The national services (DESIGN §14) too: our look-up and payment clients, the VNeID handler's backchannel
+            // (discovery, keys, token endpoint) and the mock platform's callbacks to us all reach this host's /national.
+            services.AddHttpClient<OneStop.Infrastructure.NationalServices.INationalRegistry, OneStop.Infrastructure.NationalServices.LgspRegistryClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient<OneStop.Infrastructure.NationalServices.PaymentPlatformClient>().ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(OneStop.NationalServices.Mock.MockPaymentEndpoints.CallbackClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.Configure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(
+                OneStop.Api.Features.Auth.Vneid.VneidAuthentication.Scheme, options => options.BackchannelHttpHandler = Server.CreateHandler());
             // Polly takes the container's TimeProvider, i.e. the fake clock; but the portal's latency is real time, so
             // HTTP timeouts, quick-retry pauses and the circuit breaker must be too, or a retry would wait for a test
             // to move the clock.

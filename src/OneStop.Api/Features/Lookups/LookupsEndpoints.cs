@@ -75,6 +75,10 @@ public static class LookupsEndpoints
             return Problems.Unprocessable($"Thủ tục '{procedureId}' không tồn tại hoặc không còn tiếp nhận hồ sơ.", "procedureId");
 
         var actor = user.ToActor();
+        // Officers at a unit only: administrators manage the system, they do not read people (as with repositories).
+        if (!actor.IsOfficer)
+            return Problems.Of(StatusCodes.Status403Forbidden, "Không có quyền",
+                "Chỉ cán bộ tiếp nhận, giải quyết hồ sơ tại đơn vị mới tra cứu CSDL quốc gia; quản trị viên không tra cứu dữ liệu cá nhân.");
         var answer = await ask(new LookupCaller(actor.UserName, purpose.Trim()), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var lookup = new NationalLookup

@@ -77,7 +77,7 @@ public static class VneidSignIn
             answer = Problems.Of(StatusCodes.Status401Unauthorized, "Đăng nhập VNeID thất bại",
                 "VNeID không cho biết số định danh cá nhân hợp lệ hoặc mức định danh (1 hoặc 2) của tài khoản.");
         else
-            answer = await SignInAsync(http, personalId, principal.FindFirst("name")?.Value, level, context.Properties?.RedirectUri);
+            answer = await SignInAsync(http, personalId, principal.FindFirst("name")?.Value, level, context.ReturnUri ?? context.Properties?.RedirectUri);
         await answer.ExecuteAsync(http);
     }
 
