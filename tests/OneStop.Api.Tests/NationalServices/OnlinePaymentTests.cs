@@ -32,6 +32,18 @@ public sealed class OnlinePaymentTests(OneStopFactory factory) : IClassFixture<O
         return (code, reception);
     }
 
+    [Fact]
+    public async Task Asking_for_payment_creates_the_order_at_the_platform_at_once()
+    {
+        var (code, _) = await AwaitingPaymentAsync();
+
+        // Nobody has read the payment yet: the order went to the platform with the action.
+        var order = await factory.QueryAsync(db => db.PaymentOrders.SingleAsync(o => o.DossierCode == code));
+        Assert.Equal((PaymentOrderState.Pending, 20000m), (order.State, order.Amount));
+        Assert.StartsWith("PG", order.OrderId);
+        Assert.StartsWith(code + "-", order.MerchantOrderRef);
+    }
+
     private async Task<JsonObject> PaymentAsync(HttpClient client, string code)
     {
         var response = await client.GetAsync(National.Payment(code));
