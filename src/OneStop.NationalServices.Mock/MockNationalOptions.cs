@@ -47,6 +47,12 @@ public sealed class MockVneidOptions
     /// <summary>Its secret; unset, the client is public and PKCE alone proves it (as for a native or browser app).</summary>
     public string? ClientSecret { get; set; }
 
+    /// <summary>
+    /// The redirect URIs registered for the client, matched exactly. Unset: any http(s) address whose path is OneStop's
+    /// callback (<c>/api/auth/vneid/callback</c>), so the mock serves OneStop wherever it runs, and nothing else.
+    /// </summary>
+    public List<string> RedirectUris { get; set; } = [];
+
     /// <summary>How long an authorization code may wait for its exchange.</summary>
     public int CodeLifetimeSeconds { get; set; } = 120;
 

@@ -21,6 +21,7 @@ public static class MockVneidEndpoints
 {
     public const string LevelClaim = "vneid_level";
     public const string PersonalIdClaim = "personal_id";
+    private const string OneStopCallbackPath = "/api/auth/vneid/callback";
 
     internal static void Map(RouteGroupBuilder vneid, string prefix)
     {
@@ -68,7 +69,10 @@ public static class MockVneidEndpoints
         public string? Unsafe(MockVneidOptions options) =>
             ClientId != options.ClientId ? $"Ứng dụng '{ClientId}' chưa đăng ký với VNeID."
             : !Uri.TryCreate(RedirectUri, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Fragment.Length > 0
-                ? "redirect_uri phải là địa chỉ http(s) tuyệt đối." : null;
+                ? "redirect_uri phải là địa chỉ http(s) tuyệt đối."
+            : options.RedirectUris.Count > 0 ? (options.RedirectUris.Contains(RedirectUri) ? null : "redirect_uri chưa được đăng ký cho ứng dụng này.")
+            : uri.AbsolutePath.EndsWith(OneStopCallbackPath, StringComparison.Ordinal) ? null
+            : "redirect_uri chưa được đăng ký cho ứng dụng này.";
 
         /// <summary>Errors returned to the client at its redirect URI, as OAuth 2.0 says.</summary>
         public (string Error, string Description)? Invalid() =>

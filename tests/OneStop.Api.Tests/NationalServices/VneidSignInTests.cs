@@ -184,3 +184,27 @@ public sealed class VneidSignInTests : IClassFixture<OneStopFactory>, IAsyncLife
         Assert.Equal(before, await _factory.SnapshotAsync());
     }
 }
+
+/// <summary>The mock provider itself refuses what a real one would, before any sign-in happens.</summary>
+public sealed class MockVneidProviderTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
+{
+    [Fact]
+    public async Task An_unregistered_redirect_uri_or_client_gets_an_error_page_and_no_redirect()
+    {
+        var browser = factory.Browser();
+        const string Pkce = "code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+
+        var foreign = await browser.GetAsync($"/national/vneid/authorize?client_id=onestop&response_type=code&scope=openid&state=s&{Pkce}" +
+            "&redirect_uri=" + Uri.EscapeDataString("https://lua-dao.example/lay-ma"));
+        var unknown = await browser.GetAsync($"/national/vneid/authorize?client_id=ung-dung-la&response_type=code&scope=openid&state=s&{Pkce}" +
+            "&redirect_uri=" + Uri.EscapeDataString("http://localhost/api/auth/vneid/callback"));
+        var noPkce = await browser.GetAsync("/national/vneid/authorize?client_id=onestop&response_type=code&scope=openid&state=s" +
+            "&redirect_uri=" + Uri.EscapeDataString("http://localhost/api/auth/vneid/callback"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (foreign.StatusCode, unknown.StatusCode));
+        Assert.Contains("chưa được đăng ký", await foreign.Content.ReadAsStringAsync());
+        // A known client and address, without PKCE: told so at its own redirect URI, as OAuth 2.0 says.
+        Assert.Equal(HttpStatusCode.Redirect, noPkce.StatusCode);
+        Assert.Contains("error=invalid_request", noPkce.Headers.Location!.Query);
+    }
+}
