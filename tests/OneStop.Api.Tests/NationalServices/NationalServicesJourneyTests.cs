@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Tests.Citizens;
 using OneStop.Api.Tests.Infrastructure;
 
@@ -50,5 +52,22 @@ public sealed class NationalServicesJourneyTests(OneStopFactory factory) : IClas
         });
         Assert.Equal("Lê Thị Thường Trú", residence["applicant"].Str("fullName"));
         Assert.Equal("population", residence["documents"]!.AsArray().Single(d => d.Str("code") == "GKS")!.Str("source"));
+
+        // 5. The national portal (the mock, in DVCQG's real format) accepts what all this tells it.
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Outbox.OutboxDeliveryJob>().DeliverDueAsync(CancellationToken.None);
+        var enterprise = await PortalLatestAsync(code);
+        Assert.Equal(("1", "1"), (enterprise.Str("TaiKhoanDuocXacThucVoiVNeID"), enterprise.Str("DuocThanhToanTrucTuyen")));
+        var filed = await PortalLatestAsync(residence.Str("code"));
+        Assert.Equal("CSDLQGDC", filed["DSKetNoiCSDL"]![0].Str("MaCSDL"));
+        Assert.Equal("0", filed.Str("TaiKhoanDuocXacThucVoiVNeID"));
+    }
+
+    /// <summary>The last DongBoHoSoMC entry the mock portal accepted for a dossier.</summary>
+    private async Task<JsonNode> PortalLatestAsync(string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/portal/api/dossiers/{code}") { Headers = { { "X-Api-Key", "demo-portal-key" } } };
+        var read = await (await factory.CreateClient().SendAsync(request)).ReadJsonAsync();
+        return read["items"]!.AsArray().Last()!["payload"]!;
     }
 }
