@@ -7,7 +7,6 @@ using OneStop.Domain.Dossiers;
 using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
-using OneStop.Infrastructure.Events;
 using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Infrastructure.NationalServices;
@@ -23,31 +22,6 @@ public enum SettleOutcome
     Replayed,
     /// <summary>No order with that id.</summary>
     NotFound,
-}
-
-/// <summary>
-/// <c>request-payment</c> opens an order of the dossier's computed fee, in the transaction of the action (DESIGN §14);
-/// it is created at the platform right after (<see cref="PaymentOrders.SendAsync"/>), or later by the reconciliation
-/// if the platform is down, so asking for payment is never blocked by it.
-/// </summary>
-public sealed class PaymentRequestedHandler(TimeProvider clock) : IDomainEventHandler
-{
-    public Task HandleAsync(IDomainEvent domainEvent, OneStopDbContext db, CancellationToken ct)
-    {
-        if (domainEvent is DossierChanged { Dossier: var dossier, Event: { Action: DossierActions.RequestPayment } entry } && dossier.FeeAmount > 0)
-            db.PaymentOrders.Add(new PaymentOrder
-            {
-                Id = Guid.CreateVersion7(clock.GetUtcNow()),
-                DossierId = dossier.Id,
-                DossierCode = dossier.Code,
-                // One order per request: a dossier asked to pay twice (after a return) gets a second order, never the first again.
-                MerchantOrderRef = $"{dossier.Code}-{entry.Sequence.ToString(CultureInfo.InvariantCulture)}",
-                Amount = dossier.FeeAmount,
-                State = PaymentOrderState.Unsent,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            });
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>
@@ -180,45 +154,5 @@ public sealed class PaymentOrders(
         {
             logger.LogInformation(e, "Could not note a failed order creation; the reconciliation tries again");
         }
-    }
-}
-
-/// <summary>
-/// The reconciliation (DESIGN §14): every few minutes, orders the platform never created are created, and orders
-/// unpaid for <see cref="PaymentSettings.ReconcileAfter"/> are asked about; a paid one is settled as if its lost
-/// callback had come. Safe to run twice or on two nodes: settling is idempotent.
-/// </summary>
-public sealed class PaymentReconciliationJob(OneStopDbContext db, PaymentOrders orders, PaymentPlatformClient platform,
-    IOptionsMonitor<NationalServicesOptions> options, TimeProvider clock, ILogger<PaymentReconciliationJob> logger)
-{
-    public const string RecurringJobId = "payment-reconciliation";
-
-    /// <summary>How many orders it settled.</summary>
-    public async Task<int> RunAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var unsent in await db.PaymentOrders.Where(o => o.State == PaymentOrderState.Unsent).OrderBy(o => o.CreatedAt).Take(200).ToListAsync(ct))
-            await orders.SendAsync(unsent, ct);
-
-        var before = now - options.CurrentValue.Payment.ReconcileAfter;
-        var waiting = await db.PaymentOrders.AsNoTracking()
-            .Where(o => o.State == PaymentOrderState.Pending && o.SentAt <= before).OrderBy(o => o.SentAt)
-            .Select(o => o.OrderId!).Take(200).ToListAsync(ct);
-        var settled = 0;
-        foreach (var orderId in waiting)
-        {
-            var answer = await platform.GetOrderAsync(orderId, ct);
-            if (answer.Order is not { Status: "paid" } paid)
-            {
-                if (answer.Problem is not null)
-                    logger.LogWarning("Reconciliation could not ask about order {OrderId}: {Problem}", orderId, answer.Problem);
-                continue;
-            }
-            var receipt = System.Text.Json.JsonSerializer.Serialize(paid);
-            if (await orders.SettleAsync(orderId, paid.TransactionNo ?? "", paid.PaidAt ?? clock.GetUtcNow(), receipt, "reconciliation", null, ct)
-                == SettleOutcome.Settled)
-                settled++;
-        }
-        return settled;
     }
 }
