@@ -111,18 +111,17 @@ public static class LookupsEndpoints
 
     public static async Task<Ok<ListResponse<LookupLogEntry>>> ListLookups(OneStopDbContext db, string? subject, string? actor, int? page, int? pageSize, CancellationToken ct)
     {
-        var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var paging = Paging.From(page, pageSize);
         var query = db.NationalLookups.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(subject))
             query = query.Where(l => l.SubjectId == subject.Trim());
         if (!string.IsNullOrWhiteSpace(actor))
             query = query.Where(l => l.Actor == actor.Trim());
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip((number - 1) * size).Take(size)
+        var rows = await query.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(l => new { l.Id, l.At, l.Actor, l.UnitCode, l.Kind, l.SubjectId, l.Purpose, l.Outcome, l.ClientAddress }).ToListAsync(ct);
         return TypedResults.Ok(new ListResponse<LookupLogEntry>(
             rows.Select(l => new LookupLogEntry(l.Id, l.At.ToVietnam(), l.Actor, l.UnitCode, l.Kind, l.SubjectId, l.Purpose, l.Outcome, l.ClientAddress)).ToList(),
-            total, number, size));
+            total, paging.Page, paging.PageSize));
     }
 }
