@@ -3,6 +3,7 @@ using OneStop.Api.Features.Admin.Sync;
 using OneStop.Api.Features.Admin.Users;
 using OneStop.Api.Features.Auth;
 using OneStop.Api.Features.Calendar;
+using OneStop.Api.Features.Dashboard;
 using OneStop.Api.Features.Definitions;
 using OneStop.Api.Features.Documents;
 using OneStop.Api.Features.Dossiers;
@@ -11,6 +12,8 @@ using OneStop.Api.Features.Me;
 using OneStop.Api.Features.PortalFiles;
 using OneStop.Api.Features.Procedures;
 using OneStop.Api.Features.Public;
+using OneStop.Api.Features.Reports;
+using OneStop.Api.Features.OpenData;
 using OneStop.Api.Features.Units;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.NationalPortal;
@@ -28,8 +31,12 @@ builder.AddOneStopServices();
 
 var app = builder.Build();
 
+// First: the rate limiter, the sign-in audit and the logs all see the client behind a configured load balancer.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The dashboard page's scripts, styles and vendored chart library (wwwroot/dashboard).
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOneStopNationalPortalSync();
@@ -54,6 +61,9 @@ app.MapPortalFilesApi();
 app.MapVneidApi();
 app.MapLookupsApi();
 app.MapPaymentsApi();
+app.MapReportsApi();
+app.MapOpenDataApi();
+app.MapDashboard();
 if (app.Services.GetRequiredService<DatabaseSettings>().MockPortalMapped)
     app.MapMockNationalPortal("/portal");
 if (NationalServicesHosting.IsMockMappedHere(app.Configuration))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<Events.IDomainEventHandler, Events.ResultsHandler>();
         services.AddScoped<Events.IDomainEventHandler, Events.NotificationHandler>();
         services.AddScoped<Events.IDomainEventHandler, Events.TimerHandler>();
+        // Last: it reads what the others did (the issued results) into the dossier's report fact.
+        services.AddScoped<Events.IDomainEventHandler, Events.ReportFactsHandler>();
         services.AddTransient<Timers.DossierTimerJob>();
         services.AddHostedService<Timers.TimerStartup>();
         services.AddOneStopIdentity(configuration);
@@ -35,6 +38,9 @@ public static class DependencyInjection
         services.AddScoped<Dossiers.DossierContextFactory>();
         services.AddSingleton<Receipts.ReceiptRenderer>();
         services.AddOneStopDocuments(configuration, dataDirectory);
+        // Antiforgery and cookie tickets of any node must open on every other one (DESIGN §12).
+        services.AddDataProtection().SetApplicationName("OneStop").PersistKeysToDbContext<OneStopDbContext>();
+        Reports.ReportsRegistration.AddOneStopReports(services);
         return services;
     }
 
@@ -52,9 +58,14 @@ public static class DependencyInjection
                     connectionString ?? throw new InvalidOperationException("Database:Provider = SqlServer cần ConnectionStrings:OneStop."),
                     sql => sql.MigrationsAssembly("OneStop.Migrations.SqlServer"));
                 break;
+            case DatabaseProviders.PostgreSql:
+                options.UseNpgsql(
+                    connectionString ?? throw new InvalidOperationException("Database:Provider = PostgreSql cần ConnectionStrings:OneStop."),
+                    npgsql => npgsql.MigrationsAssembly("OneStop.Migrations.PostgreSql"));
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Database:Provider '{provider}' chưa được hỗ trợ; dùng '{DatabaseProviders.Sqlite}' hoặc '{DatabaseProviders.SqlServer}'.");
+                    $"Database:Provider '{provider}' chưa được hỗ trợ; dùng '{DatabaseProviders.Sqlite}', '{DatabaseProviders.SqlServer}' hoặc '{DatabaseProviders.PostgreSql}'.");
         }
     }
 }

@@ -1,5 +1,28 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using OneStop.Benchmarks.Data;
 
-// Prints figures only; nothing here fails a build. Example:
+// Benchmarks print figures only; nothing here fails a build. Examples:
 //   dotnet run -c Release --project tests/OneStop.Benchmarks -- --filter '*' --job short
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+//   dotnet run -c Release --project tests/OneStop.Benchmarks -- generate --dossiers 1000000 --data /tmp/onestop-1m [--year 2026] [--seed 13] [--communes 100] [--outbox all] [--snapshots none]
+//   dotnet run -c Release --project tests/OneStop.Benchmarks -- snapshot --data /tmp/onestop-1m [--year 2026]   (the daily snapshots of every closed day)
+//   dotnet run -c Release --project tests/OneStop.Benchmarks -- measure-indicators --data /tmp/onestop-1m [--year 2026] [--repeats 5] [--sql]
+string? Option(string name) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault();
+int Number(string name, int fallback) => Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+switch (args.FirstOrDefault())
+{
+    case "generate":
+        return DataGenerator.Run(new GeneratorOptions(
+            Number("dossiers", 100_000), Option("data") ?? throw new ArgumentException("--data <folder> is required"),
+            Number("year", DateTime.UtcNow.Year), Number("seed", 13), Number("communes", 100), Option("outbox") == "all",
+            Option("snapshots") != "none"));
+    case "snapshot":
+        return await SnapshotHistory.RunAsync(Option("data") ?? throw new ArgumentException("--data <folder> is required"), Number("year", DateTime.UtcNow.Year));
+    case "measure-indicators":
+        return await IndicatorMeasurement.RunAsync(Option("data") ?? throw new ArgumentException("--data <folder> is required"),
+            Number("year", DateTime.UtcNow.Year), Number("repeats", 5), args.Contains("--sql"));
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+}

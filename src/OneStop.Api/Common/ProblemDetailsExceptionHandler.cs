@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Domain.Dossiers;
+using OneStop.Infrastructure.Persistence;
 
 namespace OneStop.Api.Common;
 
@@ -22,6 +23,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 "Dữ liệu đã được người khác thay đổi cùng lúc; hãy đọc lại rồi thao tác.", "If-Match"),
             BadHttpRequestException bad => (bad.StatusCode, "Yêu cầu không hợp lệ",
                 "Nội dung yêu cầu không đọc được (JSON sai cú pháp hoặc sai kiểu dữ liệu): " + (bad.InnerException?.Message ?? bad.Message), null),
+            _ when DatabaseFailures.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Tạm thời không phục vụ được",
+                "Không kết nối được cơ sở dữ liệu; yêu cầu chưa được thực hiện, hãy gửi lại sau ít giây.", null),
             _ => (0, "", "", null),
         };
         if (status == 0)
@@ -30,6 +33,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             return false;
         }
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("Database unavailable for {Method} {Path}: {Error}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         if (field is not null)
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };

@@ -11,6 +11,7 @@ using OneStop.Infrastructure;
 using OneStop.Infrastructure.NationalPortal;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Telemetry;
 using OneStop.NationalPortal.Mock;
 using OneStop.Api.Features.Auth.Vneid;
 using OneStop.Infrastructure.NationalServices;
@@ -67,6 +68,10 @@ public static class ServiceExtensions
                 var now = clock.GetUtcNow().UtcDateTime;
                 return (notBefore is null || notBefore <= now.Add(parameters.ClockSkew)) && (expires is null || expires >= now.Subtract(parameters.ClockSkew));
             });
+        // The dashboard page's session cookie, for /hangfire only (Features/Auth/SessionEndpoints); Hangfire's own
+        // forms take their antiforgery tokens from AddAntiforgery.
+        new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddOneStopSessionCookie();
+        services.AddAntiforgery();
         // Officer roles are data (a definition's own, such as appraiser): an officer is anyone signed in with a role but citizen.
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(RoleNames.Admin))
@@ -75,6 +80,7 @@ public static class ServiceExtensions
             .AddPolicy(Policies.Citizen, p => p.RequireRole(RoleNames.Citizen))
             .AddPolicy(Policies.Submitter, p => p.RequireRole(RoleNames.Reception, RoleNames.Citizen))
             .AddPolicy(Policies.ReportReader, p => p.RequireRole(RoleNames.Leader, RoleNames.Admin));
+        services.AddOneStopForwardedHeaders(configuration);
         services.AddOneStopRateLimiter();
         services.AddSingleton<SignInThrottle>();
         services.AddOneStopNationalPortalSync(configuration);
@@ -86,6 +92,7 @@ public static class ServiceExtensions
             if (string.IsNullOrEmpty(configuration[$"{NationalPortalOptions.Section}:ApiKey"]))
                 services.AddOptions<NationalPortalOptions>().Configure<IOptions<MockPortalOptions>>((portal, mock) => portal.ApiKey = mock.Value.ApiKey!);
         }
+        services.AddOneStopTelemetry(configuration);
 
         if (NationalServicesHosting.IsMockMappedHere(configuration))
             // The mock VNeID, LGSP registries and payment platform under /national (DESIGN §14), with the published demo

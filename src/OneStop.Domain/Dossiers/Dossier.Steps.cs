@@ -113,7 +113,7 @@ public sealed partial class Dossier
         Status = waiting;
     }
 
-    /// <summary>Ends the running pause: the due dates move by the office time it lasted, or restart.</summary>
+    /// <summary>Ends the running pause: the due dates — the legal one too — move by the office time it lasted, or restart.</summary>
     internal void EndPause(DossierContext context)
     {
         var pause = OpenPause!;
@@ -123,6 +123,7 @@ public sealed partial class Dossier
         {
             ClockStartedAt = Utc(context.Deadlines.ClockStart(context.Now));
             DueDate = DueFrom(context, ClockStartedAt.Value);
+            OriginalDueDate = DueDate;
             var step = context.Model.Step(CurrentStepId)!;
             StepStartedAt = ClockStartedAt;
             StepDueDate = StepDueFrom(step, ClockStartedAt.Value, context);
@@ -130,6 +131,8 @@ public sealed partial class Dossier
         }
         DueDate = ShiftBy(DueDate, minutes, context);
         StepDueDate = ShiftBy(StepDueDate, minutes, context);
+        // The applicant's time is not the unit's: the legal due date moves too, an apology's date does not stand in for it.
+        OriginalDueDate = ShiftBy(OriginalDueDate, minutes, context);
     }
 
     internal void Close(DossierStatus status, DossierContext context)

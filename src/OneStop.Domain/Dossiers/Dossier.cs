@@ -59,7 +59,11 @@ public sealed partial class Dossier
     /// <summary>When the legal clock started (after the 15:00 cut-off: the next working morning).</summary>
     public DateTime? ClockStartedAt { get; internal set; }
     public DateTime? DueDate { get; internal set; }
-    /// <summary>The due date before any apology moved it.</summary>
+    /// <summary>
+    /// The legal due date: the due date as the law sets it, moved by the applicant's pauses like the due date
+    /// (their time is not counted against the unit) but never by an apology. Reports count a dossier resolved
+    /// after it as late, apology or not (DESIGN §6, §11).
+    /// </summary>
     public DateTime? OriginalDueDate { get; internal set; }
     public DateTime? StepStartedAt { get; private set; }
     public DateTime? StepDueDate { get; internal set; }
@@ -67,6 +71,13 @@ public sealed partial class Dossier
     public DateTime? ReturnedAt { get; internal set; }
     /// <summary>When the dossier was refused or stopped.</summary>
     public DateTime? ClosedAt { get; internal set; }
+    /// <summary>
+    /// Office minutes the unit worked on it, from the clock's start at reception to resolution less the pauses;
+    /// written when it is resolved, so reports average working days with a plain SQL AVG (DESIGN §11).
+    /// </summary>
+    public int? ProcessingWorkingMinutes { get; private set; }
+    /// <summary>Office minutes between reception and resolution in which the clock stood still for the applicant.</summary>
+    public int? PausedWorkingMinutes { get; private set; }
 
     public bool DueDateReset { get; internal set; }
     public bool SupplementRequestedBeforeReception { get; internal set; }

@@ -10,14 +10,20 @@ namespace OneStop.Infrastructure.Documents;
 
 public static class DocumentsRegistration
 {
-    /// <summary>File storage under the data folder, the result signer, result issuing and the upload clean-up.</summary>
+    /// <summary>File storage (data folder or database), the result signer, result issuing and the upload clean-up.</summary>
     public static IServiceCollection AddOneStopDocuments(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.Configure<FileStorageOptions>(configuration.GetSection(FileStorageOptions.Section));
-        services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataDirectory, "files")));
-        services.AddSingleton(provider => ResultSigner.Load(
-            configuration["OneStop:Signing:CertificatePath"], configuration["OneStop:Signing:CertificatePassword"], dataDirectory,
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger<ResultSigner>()));
+        var storage = configuration[StorageProviders.Key] ?? StorageProviders.FileSystem;
+        if (storage.Equals(StorageProviders.Database, StringComparison.OrdinalIgnoreCase))
+            services.AddScoped<IFileStore, DatabaseFileStore>(); // works in its caller's transaction: see the class
+        else if (storage.Equals(StorageProviders.FileSystem, StringComparison.OrdinalIgnoreCase))
+            services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataDirectory, "files")));
+        else
+            throw new InvalidOperationException(
+                $"{StorageProviders.Key} '{storage}' không hợp lệ; dùng '{StorageProviders.FileSystem}' hoặc '{StorageProviders.Database}'.");
+        services.AddSingleton<ResultSigner>();
+        services.AddHostedService<SigningCertificateStartup>();
         services.AddSingleton<IResultDocumentRenderer, ResultDocumentRenderer>();
         services.AddScoped<ResultIssuer>();
         services.AddScoped<UnreferencedFilesCleanupJob>();

@@ -43,7 +43,7 @@ public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSi
             if (spec.Signed)
             {
                 byte[] content;
-                await using (var stream = store.OpenRead(file.Sha256))
+                await using (var stream = await store.OpenReadAsync(file.Sha256, ct))
                 {
                     using var buffer = new MemoryStream();
                     await stream.CopyToAsync(buffer, ct);
@@ -98,6 +98,9 @@ public sealed class ResultIssuer(OneStopDbContext db, IFileStore store, ResultSi
     {
         var sha = Convert.ToHexStringLower(sha256);
         var candidates = await db.ResultSignatures.AsNoTracking().Where(s => s.Sha256 == sha).ToListAsync(ct);
-        return candidates.FirstOrDefault(s => signer.VerifyDigest(sha256, s.Signature));
+        // Each result is checked against the certificate it names, kept in the database: another node's, or one since rotated.
+        var certificates = await SigningCertificateStartup.LoadKnownAsync(db, candidates.Select(s => s.CertificateThumbprint), ct);
+        return candidates.FirstOrDefault(s =>
+            certificates.TryGetValue(s.CertificateThumbprint, out var certificate) && ResultSigner.VerifyDigest(sha256, s.Signature, certificate));
     }
 }

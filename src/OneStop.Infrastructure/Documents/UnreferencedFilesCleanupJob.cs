@@ -16,7 +16,8 @@ namespace OneStop.Infrastructure.Documents;
 /// file after the candidates were listed keeps it;</item>
 /// <item>the blob is deleted only if, inside the same serializable transaction, no row names its hash; an upload
 /// writes its row before it puts its bytes in place, in its own transaction (<see cref="IFileStore.StageAsync"/>),
-/// so identical bytes uploaded meanwhile are either seen here or put back by that upload.</item>
+/// so identical bytes uploaded meanwhile are either seen here or put back by that upload. The database store deletes
+/// inside this transaction too (<see cref="DatabaseFileStore"/>).</item>
 /// </list>
 /// </summary>
 public sealed class UnreferencedFilesCleanupJob(
@@ -25,6 +26,8 @@ public sealed class UnreferencedFilesCleanupJob(
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.UnreferencedGracePeriod;
+        // Uploads a dead node never finished; an hour is far longer than any upload within the size limit takes.
+        await store.DeleteAbandonedAsync(clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1), ct);
         var candidates = await db.Files.AsNoTracking().Where(f => f.ReferencedAt == null && f.UploadedAt < cutoff)
             .OrderBy(f => f.UploadedAt).Take(500).Select(f => new { f.Id, f.Sha256 }).ToListAsync(ct);
         var deleted = 0;
@@ -47,7 +50,7 @@ public sealed class UnreferencedFilesCleanupJob(
                 && !db.Dossiers.Any(usedByDossier))
             .ExecuteDeleteAsync(ct);
         if (removed == 1 && !await db.Files.AnyAsync(f => f.Sha256 == sha256, ct))
-            store.Delete(sha256);
+            await store.DeleteAsync(sha256, ct);
         await transaction.CommitAsync(ct);
         return removed == 1;
     }

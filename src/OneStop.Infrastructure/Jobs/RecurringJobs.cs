@@ -25,6 +25,9 @@ public static class RecurringJobs
         // Payment orders whose callback never came, and orders the platform was down for (DESIGN §14).
         jobs.AddOrUpdate<NationalServices.PaymentReconciliationJob>(NationalServices.PaymentReconciliationJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None), "*/5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // The indicators of yesterday, frozen at 06:00 Vietnam time for the provincial operations centre (DESIGN §11).
+        jobs.AddOrUpdate<Reports.IndicatorSnapshotJob>(Reports.IndicatorSnapshotJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            Reports.IndicatorSnapshotJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // AddOrUpdate and RemoveIfExists are idempotent: every node does this at start, the storage keeps one copy.
         if (services.GetRequiredService<IOptions<NationalPortalOptions>>().Value.Enabled)
         {

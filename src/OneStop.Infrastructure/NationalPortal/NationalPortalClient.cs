@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using OneStop.Infrastructure.Telemetry;
 
 namespace OneStop.Infrastructure.NationalPortal;
 
@@ -41,7 +42,8 @@ public sealed record DvcqgCall(string Service, string MaDonVi, int FirstSequence
 /// an attempt timeout, a couple of quick retries and a circuit breaker; it never throws for a failed send,
 /// because the outbox decides what a failure means for the message.
 /// </summary>
-public sealed class NationalPortalClient(HttpClient http, IOptionsMonitor<NationalPortalOptions> options, NationalPortalSessions sessions)
+public sealed class NationalPortalClient(
+    HttpClient http, IOptionsMonitor<NationalPortalOptions> options, NationalPortalSessions sessions, OneStopMetrics metrics)
     : INationalProcedureCatalogue
 {
     public const string DstCodeHeader = "dstcode";
@@ -60,6 +62,18 @@ public sealed class NationalPortalClient(HttpClient http, IOptionsMonitor<Nation
     /// Thanh Hóa client does. Every other answer is classified by <see cref="PortalAnswer.Read"/>.
     /// </summary>
     public async Task<PortalDelivery> SendAsync(DvcqgCall call, CancellationToken ct)
+    {
+        using var activity = OneStopTelemetry.Source.StartActivity($"national_portal {call.Service}");
+        var delivery = await SendOnceAsync(call, ct);
+        var outcome = delivery.Outcome.ToString().ToLowerInvariant();
+        activity?.SetTag("national_portal.outcome", outcome);
+        if (delivery.Outcome != DeliveryOutcome.Delivered)
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, delivery.Error);
+        metrics.PortalSend(outcome);
+        return delivery;
+    }
+
+    private async Task<PortalDelivery> SendOnceAsync(DvcqgCall call, CancellationToken ct)
     {
         if (http.BaseAddress is null)
             return PortalDelivery.Transient("Chưa cấu hình địa chỉ Cổng DVCQG (NationalPortal:BaseUrl).");

@@ -64,11 +64,8 @@ public static class NationalPortalSyncRegistration
 
         services.AddSingleton<NationalPortalSessions>();
         services.AddSingleton<PortalOutage>();
-        // Download links for the portal are protected with the data-protection keys, kept in the data folder so a
-        // link outlives a restart. (Several nodes must share the keys: DESIGN §12 keeps them in the database.)
-        var dataDirectory = Path.GetFullPath(configuration[$"{OneStopOptions.Section}:DataDirectory"] ?? "data");
-        services.AddDataProtection().SetApplicationName("OneStop")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
+        // Download links for the portal are protected with the data-protection keys, which live in the database
+        // (AddOneStopInfrastructure): a link outlives a restart and opens on every node (DESIGN §12).
         services.AddSingleton(sp => new PortalFileLinks(sp.GetRequiredService<IDataProtectionProvider>(),
             sp.GetRequiredService<IOptionsMonitor<NationalPortalOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IServer>()));
         services.AddTransient<DvcqgDirectoryLoader>();
@@ -91,7 +88,9 @@ public static class NationalPortalSyncRegistration
     {
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new AdminDashboardAuthorizationFilter()],
+            // Hangfire's default lets local requests in; only admins may, bearer or session cookie.
+            Authorization = [],
+            AsyncAuthorization = [new AdminDashboardAuthorizationFilter()],
             DashboardTitle = "OneStop — tác vụ nền",
             DisplayStorageConnectionString = false,
             AppPath = null,

@@ -8,6 +8,7 @@ using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Infrastructure.NationalServices;
 
@@ -93,6 +94,7 @@ public sealed class PaymentOrders(
                 db.PaymentCallbacks.Add(new PaymentCallbackRecord { BodyHash = callbackHash, OrderId = orderId, ReceivedAt = now });
             }
             var outcome = order.State == PaymentOrderState.Paid ? SettleOutcome.AlreadySettled : SettleOutcome.Settled;
+            UnitsHeld? held = null;
             if (outcome == SettleOutcome.Settled)
             {
                 order.State = PaymentOrderState.Paid;
@@ -102,15 +104,27 @@ public sealed class PaymentOrders(
                 order.Receipt = receipt;
                 order.LastError = null;
                 order.Version++;
-                await ConfirmOnDossierAsync(order, ct);
+                held = await ConfirmOnDossierAsync(order, ct);
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // As every action: the units the dossier leaves and lands at stay open until the commit (a merge waits);
+            // one that ended meanwhile had its dossiers moved, so the next attempt finds it at the successor.
+            if (held is not null && await UnitLocks.HoldOpenAsync(db, held.Units, held.Today, ct) is [var ended, ..])
+            {
+                await transaction.RollbackAsync(ct);
+                if (attempt >= 3)
+                    throw new InvalidOperationException($"Unit {ended} ended while order {orderId} was being settled; the reconciliation tries again.");
+                continue;
             }
             try
             {
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 return outcome;
             }
             catch (DbUpdateException e)
             {
+                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 if (callbackHash is not null && await db.PaymentCallbacks.AnyAsync(c => c.BodyHash == callbackHash, ct))
                     return SettleOutcome.Replayed;
@@ -122,22 +136,30 @@ public sealed class PaymentOrders(
         }
     }
 
-    /// <summary>The dossier leaves <c>AwaitingPayment</c> by itself when it waits for this money; otherwise it is left alone.</summary>
-    private async Task ConfirmOnDossierAsync(PaymentOrder order, CancellationToken ct)
+    /// <summary>The units a confirmation moves a dossier between, to hold open until the commit.</summary>
+    private sealed record UnitsHeld(IReadOnlyList<string> Units, DateOnly Today);
+
+    /// <summary>
+    /// The dossier leaves <c>AwaitingPayment</c> by itself when it waits for this money; otherwise it is left alone
+    /// (null: no dossier was changed).
+    /// </summary>
+    private async Task<UnitsHeld?> ConfirmOnDossierAsync(PaymentOrder order, CancellationToken ct)
     {
         var dossier = await db.Dossiers.Include(d => d.Events).Include(d => d.Pauses).Include(d => d.Consultations).Include(d => d.Timers)
             .AsSplitQuery().FirstOrDefaultAsync(d => d.Id == order.DossierId, ct);
         if (dossier is null)
-            return;
+            return null;
         var model = await catalog.GetPinnedAsync(db, dossier, ct);
         var context = await contexts.CreateAsync(model, Actor.System, ct);
         if (dossier.Check(DossierActions.ConfirmPayment, context) is { } refusal)
         {
             logger.LogInformation("Order {OrderId} paid; dossier {Code} does not wait for it ({Reason})", order.OrderId, dossier.Code, refusal.Message);
-            return;
+            return null;
         }
+        var fromUnit = dossier.CurrentUnitCode;
         dossier.Act(DossierActions.ConfirmPayment, new ActionRequest(Comment: string.Create(CultureInfo.InvariantCulture,
             $"Đã thanh toán trực tuyến {order.Amount:0} đồng qua nền tảng thanh toán quốc gia, mã giao dịch {order.TransactionNo}.")), context);
+        return new UnitsHeld([fromUnit, dossier.CurrentUnitCode], context.Today);
     }
 
     private string CallbackUrl() =>

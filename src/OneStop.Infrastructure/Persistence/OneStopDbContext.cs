@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Domain.Definitions;
 using OneStop.Domain.Dossiers;
@@ -10,8 +11,10 @@ namespace OneStop.Infrastructure.Persistence;
 /// <summary>
 /// The database. Saving first hands the dossiers' domain events to their handlers (<see cref="DomainEventDispatcher"/>),
 /// so the rows they write — outbox messages, issued results, notifications — are part of the same transaction.
+/// It also keeps ASP.NET Core's data-protection keys, so every node opens what another node protected.
 /// </summary>
-public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options, DomainEventDispatcher? domainEvents = null) : DbContext(options)
+public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options, DomainEventDispatcher? domainEvents = null)
+    : DbContext(options), IDataProtectionKeyContext
 {
     // Dossiers whose new outbox messages, and timers, are saved but maybe not committed yet; the after-commit
     // interceptor queues their delivery and schedules the timers once the transaction commits.
@@ -41,6 +44,15 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<NationalServices.NationalLookup> NationalLookups => Set<NationalServices.NationalLookup>();
     public DbSet<NationalServices.PaymentOrder> PaymentOrders => Set<NationalServices.PaymentOrder>();
     public DbSet<NationalServices.PaymentCallbackRecord> PaymentCallbacks => Set<NationalServices.PaymentCallbackRecord>();
+    public DbSet<Storage.FileBlob> FileBlobs => Set<Storage.FileBlob>();
+    public DbSet<Storage.FileChunk> FileChunks => Set<Storage.FileChunk>();
+    public DbSet<Signing.SigningCertificate> SigningCertificates => Set<Signing.SigningCertificate>();
+    /// <summary>ASP.NET Core data-protection keys, shared by every node (DESIGN §12).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Reports.DossierReportFact> ReportFacts => Set<Reports.DossierReportFact>();
+    public DbSet<Domain.Ratings.SatisfactionRating> Ratings => Set<Domain.Ratings.SatisfactionRating>();
+    public DbSet<Reports.IndicatorSnapshot> IndicatorSnapshots => Set<Reports.IndicatorSnapshot>();
+    public DbSet<Reports.IndicatorSnapshotDay> IndicatorSnapshotDays => Set<Reports.IndicatorSnapshotDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);

@@ -11,7 +11,7 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Infrastructure.Seeding;
 
 /// <summary>
-/// Brings the database up to date at start-up: migrations (and Hangfire's SQL Server schema), the shipped calendar
+/// Brings the database up to date at start-up: migrations (and Hangfire's schema on a server database), the shipped calendar
 /// and definitions, and — on the embedded default only — the demo units and accounts. Safe to run on every start.
 /// With <c>Database:Migrations = verify</c> it changes no schema and refuses to start on a database that lacks a
 /// migration (see <see cref="DatabaseMigrations"/>).
@@ -30,6 +30,8 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken ct)
     {
+        // Several nodes may start at once on a server database: one migrates and seeds, the others wait, then find it done.
+        await using var turn = await StartupLock.AcquireAsync(db, ct);
         if (DatabaseMigrations.Mode(configuration) == DatabaseMigrations.Verify)
         {
             // The login may read and write rows but not change the schema: a separate, privileged step migrates.
@@ -42,8 +44,7 @@ public sealed class DatabaseInitializer(
         else
         {
             await db.Database.MigrateAsync(ct);
-            if (settings.Provider == DatabaseProviders.SqlServer)
-                Jobs.HangfireSchema.Install(db.Database.GetConnectionString());
+            Jobs.HangfireSchema.Install(settings.Provider, db.Database.GetConnectionString());
         }
         if (settings.IsEmbedded)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -52,6 +53,8 @@ public sealed class DatabaseInitializer(
             await SeedDemoDataAsync(ct);
         await BootstrapAdminAsync(ct);
         await LoadWorkflowsAsync(ct);
+        if (await Reports.ReportFactBackfill.RunAsync(db, ct) is > 0 and var projected)
+            logger.LogInformation("Projected {Count} dossiers written before the indicators existed", projected);
     }
 
     /// <summary>Adds the shipped days that the table lacks; days an admin edited are left alone.</summary>

@@ -16,41 +16,43 @@ public static class FileTypes
     public const string Xml = "application/xml";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>The content type of an allowed file, or null.</summary>
-    public static string? Detect(ReadOnlySpan<byte> head, Func<Stream> openWhole)
+    /// <summary>
+    /// The content type of an allowed file, or null; <paramref name="openWhole"/> is called only for a ZIP (DOCX), which
+    /// needs a seekable stream, and for XML, which is read through once.
+    /// </summary>
+    public static async Task<string?> DetectAsync(byte[] head, Func<CancellationToken, Task<Stream>> openWhole, CancellationToken ct)
     {
-        if (head.StartsWith("%PDF-"u8))
+        if (head.AsSpan().StartsWith("%PDF-"u8))
             return Pdf;
-        if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
+        if (head.AsSpan().StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
             return Jpeg;
-        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        if (head.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
             return Png;
-        if (head.StartsWith("PK\x03\x04"u8) && IsWordDocument(openWhole))
-            return Docx;
-        return LooksLikeXml(head) && ParsesAsXml(openWhole) ? Xml : null;
+        if (head.AsSpan().StartsWith("PK\x03\x04"u8))
+            return await IsWordDocumentAsync(openWhole, ct) ? Docx : null;
+        return LooksLikeXml(head) && await ParsesAsXmlAsync(openWhole, ct) ? Xml : null;
     }
 
     /// <summary>
     /// Reads the whole file as XML, streaming, with DTDs prohibited: a DOCTYPE (entity expansion, external entities)
     /// or anything malformed means it is not an XML paper we accept. Starting with '&lt;' proves nothing.
     /// </summary>
-    private static bool ParsesAsXml(Func<Stream> openWhole)
+    private static async Task<bool> ParsesAsXmlAsync(Func<CancellationToken, Task<Stream>> openWhole, CancellationToken ct)
     {
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            Async = false,
+            Async = true,
             CloseInput = true,
             IgnoreComments = true,
             IgnoreWhitespace = true,
         };
         try
         {
-            using var reader = XmlReader.Create(openWhole(), settings);
-            while (reader.Read())
-            {
-            }
+            using var reader = XmlReader.Create(await openWhole(ct), settings);
+            while (await reader.ReadAsync())
+                ct.ThrowIfCancellationRequested();
             return true;
         }
         catch (Exception e) when (e is XmlException or ArgumentException)
@@ -60,12 +62,13 @@ public static class FileTypes
         }
     }
 
-    private static bool IsWordDocument(Func<Stream> openWhole)
+    private static async Task<bool> IsWordDocumentAsync(Func<CancellationToken, Task<Stream>> openWhole, CancellationToken ct)
     {
         try
         {
-            using var stream = openWhole();
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            await using var stream = await openWhole(ct);
+            // The ZIP directory sits at the end: a seekable stream reads it without the rest.
+            await using var zip = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
             return zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry("word/document.xml") is not null;
         }
         catch (InvalidDataException)

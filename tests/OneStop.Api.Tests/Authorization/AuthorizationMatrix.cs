@@ -31,6 +31,9 @@ public static class AuthorizationMatrix
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", "anonymous", 200),
         new("GET", "/scalar/{documentName?}", "/scalar", "anonymous", 200),
         new("POST", "/api/auth/token", "/api/auth/token", "anonymous", 200, Body: "token"),
+        new("POST", "/api/auth/session", "/api/auth/session", "anonymous", 200, Body: "token"),
+        new("DELETE", "/api/auth/session", "/api/auth/session", "anonymous", 204),
+        new("GET", "/dashboard", "/dashboard", "anonymous", 200),
 
         // Units and calendar
         new("GET", "/api/units/", "/api/units", "anonymous", 200),
@@ -176,6 +179,33 @@ public static class AuthorizationMatrix
         new("GET", "/api/portal-files/{token}", "/api/portal-files/{token}", "anonymous", 200, "portal-link"),
         new("GET", "/api/portal-files/{token}", "/api/portal-files/{token}", "citizen:other", 200, "portal-link"),
         new("GET", "/api/portal-files/{token}", "/api/portal-files/CfDJ8-khong-phai-lien-ket", "anonymous", 404),
+
+        // Reports (DESIGN §11): leaders for their unit and below, admins for any; open data for anyone
+        new("GET", "/api/reports/indicators", "/api/reports/indicators", "leader:own", 200),
+        new("GET", "/api/reports/indicators", "/api/reports/indicators", "admin", 200),
+        new("GET", "/api/reports/indicators", "/api/reports/indicators?unit=593", "leader:own", 403),
+        new("GET", "/api/reports/indicators", "/api/reports/indicators", "reception:own", 403),
+        new("GET", "/api/reports/indicators", "/api/reports/indicators", "reception:other", 403),
+        new("GET", "/api/reports/indicators", "/api/reports/indicators", "citizen:owner", 403),
+        new("GET", "/api/reports/indicators", "/api/reports/indicators", "anonymous", 401),
+        new("GET", "/api/reports/indicators.csv", "/api/reports/indicators.csv", "leader:own", 200),
+        new("GET", "/api/reports/indicators.csv", "/api/reports/indicators.csv", "admin", 200),
+        new("GET", "/api/reports/indicators.csv", "/api/reports/indicators.csv", "specialist:own", 403),
+        new("GET", "/api/reports/indicators.csv", "/api/reports/indicators.csv", "citizen:owner", 403),
+        new("GET", "/api/reports/indicators.csv", "/api/reports/indicators.csv", "anonymous", 401),
+        new("GET", "/api/reports/scorecard", "/api/reports/scorecard?year=2026", "leader:own", 200),
+        new("GET", "/api/reports/scorecard", "/api/reports/scorecard?year=2026", "admin", 200),
+        new("GET", "/api/reports/scorecard", "/api/reports/scorecard?year=2026&unit=60", "leader:own", 403),
+        new("GET", "/api/reports/scorecard", "/api/reports/scorecard?year=2026", "reception:own", 403),
+        new("GET", "/api/reports/scorecard", "/api/reports/scorecard?year=2026", "citizen:owner", 403),
+        new("GET", "/api/reports/scorecard", "/api/reports/scorecard?year=2026", "anonymous", 401),
+        new("GET", "/api/open-data/indicators", "/api/open-data/indicators?year=2026", "anonymous", 200),
+        // Satisfaction: only the owner, only once the result is returned (a received dossier is not yet: 409)
+        new("POST", Dossier + "/rating", Dossier + "/rating", "citizen:owner", 409, "received", "rating"),
+        new("POST", Dossier + "/rating", Dossier + "/rating", "citizen:other", 404, "received", "rating"),
+        new("POST", Dossier + "/rating", Dossier + "/rating", "reception:own", 403, "received", "rating"),
+        new("POST", Dossier + "/rating", Dossier + "/rating", "reception:other", 404, "received", "rating"),
+        new("POST", Dossier + "/rating", Dossier + "/rating", "anonymous", 401, "received", "rating"),
 
         // Administration
         new("GET", "/api/admin/users/", "/api/admin/users", "admin", 200),

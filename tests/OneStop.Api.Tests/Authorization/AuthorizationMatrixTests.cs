@@ -149,6 +149,7 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
         {
             Headers = { { "X-Signature", "00" } },
         },
+        "rating" => JsonContent.Create(new { score = 5, comment = "Hài lòng." }),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Body, "unknown body"),
     };
 

@@ -12,10 +12,7 @@ public sealed class FileUploadTests(OneStopFactory factory) : IClassFixture<OneS
 {
     private Task<int> StoredFilesAsync() => factory.QueryAsync(db => db.Files.CountAsync());
 
-    private int BlobsOnDisk() =>
-        Directory.Exists(Path.Combine(factory.DataDirectory, "files"))
-            ? Directory.EnumerateFiles(Path.Combine(factory.DataDirectory, "files"), "*", SearchOption.AllDirectories).Count(f => !f.Contains("/tmp/"))
-            : 0;
+    private Task<int> StoredBlobsAsync() => factory.StoredBlobCountAsync();
 
     [Fact]
     public async Task A_pdf_is_stored_under_its_sha256_and_read_back_by_its_uploader_only()
@@ -64,14 +61,14 @@ public sealed class FileUploadTests(OneStopFactory factory) : IClassFixture<OneS
     {
         var content = kind == "exe" ? DocumentSamples.Executable() : DocumentSamples.PlainZip();
         var reception = await factory.SignInAsync("tiepnhan.xa");
-        var (rows, blobs) = (await StoredFilesAsync(), BlobsOnDisk());
+        var (rows, blobs) = (await StoredFilesAsync(), await StoredBlobsAsync());
 
         var response = await reception.TryUploadAsync(content, "giay-khai-sinh.pdf", "application/pdf");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("\"file\"", await response.Content.ReadAsStringAsync());
         Assert.Equal(rows, await StoredFilesAsync());
-        Assert.Equal(blobs, BlobsOnDisk());
+        Assert.Equal(blobs, await StoredBlobsAsync());
     }
 
     [Theory]
@@ -83,13 +80,13 @@ public sealed class FileUploadTests(OneStopFactory factory) : IClassFixture<OneS
     public async Task Something_that_merely_starts_with_a_less_than_sign_or_declares_a_DTD_is_not_accepted_as_XML(string text)
     {
         var reception = await factory.SignInAsync("tiepnhan.xa");
-        var (rows, blobs) = (await StoredFilesAsync(), BlobsOnDisk());
+        var (rows, blobs) = (await StoredFilesAsync(), await StoredBlobsAsync());
 
         var response = await reception.TryUploadAsync(System.Text.Encoding.UTF8.GetBytes(text + $"<!-- {Guid.NewGuid()} -->"), "ho-so.xml", "application/xml");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal(rows, await StoredFilesAsync());
-        Assert.Equal(blobs, BlobsOnDisk());
+        Assert.Equal(blobs, await StoredBlobsAsync());
     }
 
     [Fact]
@@ -109,13 +106,13 @@ public sealed class FileUploadTests(OneStopFactory factory) : IClassFixture<OneS
         var client = small.CreateClient();
         var token = await (await client.PostAsJsonAsync(Routes.Token, new { username = "tiepnhan.xa", password = Demo.Password })).ReadJsonAsync();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.Str("accessToken"));
-        var (rows, blobs) = (await StoredFilesAsync(), BlobsOnDisk());
+        var (rows, blobs) = (await StoredFilesAsync(), await StoredBlobsAsync());
 
         var response = await client.TryUploadAsync([.. DocumentSamples.Pdf(), .. new byte[2048]], "lon.pdf");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(rows, await StoredFilesAsync());
-        Assert.Equal(blobs, BlobsOnDisk());
+        Assert.Equal(blobs, await StoredBlobsAsync());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
-using Microsoft.Extensions.Logging.Abstractions;
+using System.Security.Cryptography.X509Certificates;
 using OneStop.Infrastructure.Signing;
 
 namespace OneStop.Api.Tests.Documents;
@@ -8,15 +8,12 @@ namespace OneStop.Api.Tests.Documents;
 /// <summary>Verification from the digest alone (what lets <c>/api/public/verify</c> stream) agrees with the full check.</summary>
 public sealed class ResultSignerTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "onestop-signer-tests", Guid.NewGuid().ToString("N"));
-    private readonly ResultSigner _signer;
+    private readonly X509Certificate2 _certificate = NewCertificate("CN=OneStop (test), O=OneStop, C=VN");
+    private readonly ResultSigner _signer = new();
 
-    public ResultSignerTests() => _signer = ResultSigner.Load(null, null, _folder, TimeProvider.System, NullLogger.Instance);
+    public ResultSignerTests() => _signer.Use(_certificate);
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _certificate.Dispose();
 
     [Fact]
     public void Our_signature_verifies_from_the_digest_exactly_when_it_verifies_from_the_content()
@@ -26,10 +23,10 @@ public sealed class ResultSignerTests : IDisposable
         var altered = content.ToArray();
         altered[50_000] ^= 1;
 
-        Assert.True(_signer.Verify(content, signature));
-        Assert.True(_signer.VerifyDigest(SHA256.HashData(content), signature));
-        Assert.False(_signer.Verify(altered, signature));
-        Assert.False(_signer.VerifyDigest(SHA256.HashData(altered), signature));
+        Assert.True(ResultSigner.Verify(content, signature, _certificate));
+        Assert.True(ResultSigner.VerifyDigest(SHA256.HashData(content), signature, _certificate));
+        Assert.False(ResultSigner.Verify(altered, signature, _certificate));
+        Assert.False(ResultSigner.VerifyDigest(SHA256.HashData(altered), signature, _certificate));
     }
 
     [Fact]
@@ -44,10 +41,22 @@ public sealed class ResultSignerTests : IDisposable
     [Fact]
     public void Another_certificates_signature_and_garbage_do_not_verify()
     {
-        var other = ResultSigner.Load(null, null, Path.Combine(_folder, "other"), TimeProvider.System, NullLogger.Instance);
+        using var otherCertificate = NewCertificate("CN=Someone else, O=Elsewhere, C=VN");
+        var other = new ResultSigner();
+        other.Use(otherCertificate);
         var content = RandomNumberGenerator.GetBytes(1000);
 
-        Assert.False(_signer.VerifyDigest(SHA256.HashData(content), other.Sign(content)));
-        Assert.False(_signer.VerifyDigest(SHA256.HashData(content), [0x30, 0x03, 0x02, 0x01, 0x00]));
+        Assert.False(ResultSigner.VerifyDigest(SHA256.HashData(content), other.Sign(content), _certificate));
+        Assert.False(ResultSigner.VerifyDigest(SHA256.HashData(content), [0x30, 0x03, 0x02, 0x01, 0x00], _certificate));
+        // ...while the other certificate does verify its own signature: the refusal above is about who signed.
+        Assert.True(ResultSigner.VerifyDigest(SHA256.HashData(content), other.Sign(content), otherCertificate));
+    }
+
+    private static X509Certificate2 NewCertificate(string subject)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null, X509KeyStorageFlags.EphemeralKeySet);
     }
 }

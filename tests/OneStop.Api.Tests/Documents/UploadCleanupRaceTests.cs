@@ -13,23 +13,33 @@ namespace OneStop.Api.Tests.Documents;
 /// The clean-up against what runs beside it (issue 15): a file a submission took after the clean-up listed it is
 /// kept, and bytes a concurrent identical upload is about to name are never left deleted. The interleavings are
 /// forced, not hoped for: a store that holds an upload between streaming and storing, and the clean-up's own steps.
+/// The same tests run on both storage providers (below): the file system and the database (issue 14).
 /// </summary>
-public sealed class UploadCleanupRaceTests : IDisposable
+public abstract class UploadCleanupRaceTests : IDisposable
 {
-    private readonly OneStopFactory _factory = OneStopFactory.With(("OneStop:Files:CleanupInterval", "00:00:00"));
-    private readonly PausingStore _store;
+    private readonly OneStopFactory _factory;
+    private readonly Pause _pause = new();
     private readonly WebApplicationFactory<Program> _host;
 
-    public UploadCleanupRaceTests()
+    protected UploadCleanupRaceTests(string storage)
     {
-        _store = new PausingStore(new LocalFileStore(Path.Combine(_factory.DataDirectory, "files")));
-        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IFileStore>(_store)));
+        _factory = OneStopFactory.With(("OneStop:Files:CleanupInterval", "00:00:00"), (StorageProviders.Key, storage));
+        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => Register(s, _factory.DataDirectory, _pause)));
     }
+
+    /// <summary>Puts the real store of this provider behind a <see cref="PausingStore"/>.</summary>
+    protected abstract void Register(IServiceCollection services, string dataDirectory, Pause pause);
 
     public void Dispose()
     {
         _host.Dispose();
         _factory.Dispose();
+    }
+
+    private async Task<bool> BlobExistsAsync(string sha)
+    {
+        using var scope = _host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IFileStore>().ExistsAsync(sha, CancellationToken.None);
     }
 
     private async Task<HttpClient> CitizenAsync()
@@ -65,18 +75,18 @@ public sealed class UploadCleanupRaceTests : IDisposable
         citizen = await CitizenAsync(); // a day later: a fresh token
 
         // The same bytes again: streamed and hashed, then held before the upload writes its row.
-        _store.PauseNextStage();
+        _pause.PauseNextStage();
         var again = citizen.TryUploadAsync(content, "lan-2.pdf");
-        Assert.Same(_store.Staged, await Task.WhenAny(_store.Staged, again));
+        Assert.Same(_pause.Staged, await Task.WhenAny(_pause.Staged, again));
         Assert.Equal(1, await WithJobAsync(job => job.RunAsync(CancellationToken.None)));
-        Assert.False(_store.Exists(sha)); // the old copy's row and bytes are gone, as they should be
+        Assert.False(await BlobExistsAsync(sha)); // the old copy's row and bytes are gone, as they should be
 
-        _store.Release();
+        _pause.Release();
         var response = await again;
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.ReadJsonAsync()).Id("id");
 
-        Assert.True(_store.Exists(sha));
+        Assert.True(await BlobExistsAsync(sha));
         Assert.Equal(content, await (await citizen.GetAsync($"/api/files/{id}")).Content.ReadAsByteArrayAsync());
     }
 
@@ -105,7 +115,7 @@ public sealed class UploadCleanupRaceTests : IDisposable
 
         Assert.False(await WithJobAsync(job => job.DeleteIfUnreferencedAsync(form, sha, cutoff, CancellationToken.None)));
         Assert.True(await Query(db => db.Files.AnyAsync(f => f.Id == form)));
-        Assert.True(_store.Exists(sha));
+        Assert.True(await BlobExistsAsync(sha));
     }
 
     [Fact]
@@ -128,11 +138,11 @@ public sealed class UploadCleanupRaceTests : IDisposable
 
         Assert.Equal(0, await WithJobAsync(job => job.RunAsync(CancellationToken.None)));
         Assert.True(await Query(db => db.Files.AnyAsync(f => f.Id == form)));
-        Assert.True(_store.Exists(await ShaOfAsync(form)));
+        Assert.True(await BlobExistsAsync(await ShaOfAsync(form)));
     }
 
-    /// <summary>The real store, able to hold one upload after it streamed and before it returns.</summary>
-    private sealed class PausingStore(IFileStore inner) : IFileStore
+    /// <summary>Holds one upload after it streamed and before its store returns, until released.</summary>
+    protected sealed class Pause
     {
         private TaskCompletionSource? _staged;
         private TaskCompletionSource? _release;
@@ -147,22 +157,45 @@ public sealed class UploadCleanupRaceTests : IDisposable
 
         public void Release() => _release!.TrySetResult();
 
-        public async Task<StagedBlob> StageAsync(Stream content, long maxBytes, CancellationToken ct)
+        public async Task HoldAsync()
         {
-            var staged = await inner.StageAsync(content, maxBytes, ct);
             var (signal, release) = (_staged, _release);
             if (signal is not null && release is not null && !signal.Task.IsCompleted)
             {
                 signal.TrySetResult();
                 await release.Task;
             }
+        }
+    }
+
+    /// <summary>The real store, able to hold one upload after it streamed and before it returns.</summary>
+    protected sealed class PausingStore(IFileStore inner, Pause pause) : IFileStore
+    {
+        public async Task<StagedBlob> StageAsync(Stream content, long maxBytes, CancellationToken ct)
+        {
+            var staged = await inner.StageAsync(content, maxBytes, ct);
+            await pause.HoldAsync();
             return staged;
         }
 
-        public Task<StoredBlob> SaveAsync(Stream content, long maxBytes, CancellationToken ct) => inner.SaveAsync(content, maxBytes, ct);
-        public void Keep(StagedBlob staged) => inner.Keep(staged);
-        public Stream OpenRead(string sha256) => inner.OpenRead(sha256);
-        public bool Exists(string sha256) => inner.Exists(sha256);
-        public void Delete(string sha256) => inner.Delete(sha256);
+        public Task KeepAsync(StagedBlob staged, CancellationToken ct) => inner.KeepAsync(staged, ct);
+        public Task<Stream> OpenReadAsync(string sha256, CancellationToken ct) => inner.OpenReadAsync(sha256, ct);
+        public Task<bool> ExistsAsync(string sha256, CancellationToken ct) => inner.ExistsAsync(sha256, ct);
+        public Task DeleteAsync(string sha256, CancellationToken ct) => inner.DeleteAsync(sha256, ct);
+        public Task<int> DeleteAbandonedAsync(DateTime startedBefore, CancellationToken ct) => inner.DeleteAbandonedAsync(startedBefore, ct);
     }
+}
+
+/// <summary>Files under the data folder: one store for the host.</summary>
+public sealed class UploadCleanupRaceOnFileSystemTests() : UploadCleanupRaceTests(StorageProviders.FileSystem)
+{
+    protected override void Register(IServiceCollection services, string dataDirectory, Pause pause) =>
+        services.AddSingleton<IFileStore>(new PausingStore(new LocalFileStore(Path.Combine(dataDirectory, "files")), pause));
+}
+
+/// <summary>Files in the database: the store works in its caller's transaction, one per request or job.</summary>
+public sealed class UploadCleanupRaceOnDatabaseTests() : UploadCleanupRaceTests(StorageProviders.Database)
+{
+    protected override void Register(IServiceCollection services, string dataDirectory, Pause pause) =>
+        services.AddScoped<IFileStore>(sp => new PausingStore(ActivatorUtilities.CreateInstance<DatabaseFileStore>(sp), pause));
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Tests.Infrastructure;
 using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Storage;
 
 namespace OneStop.Api.Tests.Documents;
 
@@ -24,8 +25,12 @@ public sealed class UploadCleanupTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<UnreferencedFilesCleanupJob>().RunAsync(CancellationToken.None);
     }
 
-    // The host the job runs in (it used to look in the other host's folder, where the blob never was).
-    private bool BlobExists(string sha) => File.Exists(Path.Combine(unscheduled.DataDirectory, "files", sha[..2], sha[2..4], sha));
+    // The host the job runs in, which stored the upload: its store, whichever provider it is.
+    private async Task<bool> BlobExistsAsync(string sha)
+    {
+        using var scope = unscheduled.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IFileStore>().ExistsAsync(sha, CancellationToken.None);
+    }
 
     [Fact]
     public async Task An_unused_upload_is_deleted_after_the_grace_period_and_a_used_one_is_kept()
@@ -43,7 +48,7 @@ public sealed class UploadCleanupTests : IDisposable
             documents = new object[] { new { code = "TKKS", fileId = used }, new { code = "GCS", fileId = gcs } },
         });
         var abandonedSha = await unscheduled.QueryAsync(db => db.Files.Where(f => f.Id == abandoned).Select(f => f.Sha256).SingleAsync());
-        Assert.True(BlobExists(abandonedSha));
+        Assert.True(await BlobExistsAsync(abandonedSha));
 
         Assert.Equal(0, await RunJobAsync()); // still within the grace period
         unscheduled.Clock.Advance(TimeSpan.FromHours(25));
@@ -53,7 +58,7 @@ public sealed class UploadCleanupTests : IDisposable
         Assert.DoesNotContain(abandoned, remaining);
         Assert.Contains(used, remaining);
         Assert.Contains(gcs, remaining);
-        Assert.False(BlobExists(abandonedSha));
+        Assert.False(await BlobExistsAsync(abandonedSha));
         Assert.Equal(0, await RunJobAsync()); // running again is harmless
     }
 

@@ -65,7 +65,9 @@ public sealed class DeadlineScenariosTests : IDisposable
         var pause = resumed["pauses"]!.AsArray().Single()!;
         Assert.Equal(900, pause["workingMinutes"]!.GetValue<int>());
         Assert.False(pause["restartsClock"]!.GetValue<bool>());
-        Assert.Equal("2026-03-03T09:00:00+07:00", resumed.Str("originalDueDate"));
+        // The legal due date moves with the applicant's pause as well (issue 13: the applicant's time is not counted
+        // against the unit; only an apology leaves it behind). Before issue 13 it stayed at Tuesday 09:00.
+        Assert.Equal("2026-03-05T09:00:00+07:00", resumed.Str("originalDueDate"));
     }
 
     [Fact]

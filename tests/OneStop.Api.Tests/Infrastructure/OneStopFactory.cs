@@ -14,19 +14,32 @@ using Polly.Telemetry;
 namespace OneStop.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real host over a real SQLite file in a fresh data folder, seeded like a newcomer's first run,
-/// with a clock the test controls (default: Monday 02/03/2026 09:00 in Vietnam, a plain working day).
+/// The real host over a real database — a SQLite file in a fresh data folder, or a fresh PostgreSQL database when
+/// <c>ONESTOP_TEST_POSTGRES</c> is set (<see cref="TestStore"/>) — seeded like a newcomer's first run, with a clock
+/// the test controls (default: Monday 02/03/2026 09:00 in Vietnam, a plain working day).
 /// </summary>
 public sealed class OneStopFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 9, 0, 0, DeadlineCalculator.VietnamOffset);
 
-    public string DataDirectory { get; private init; } = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsStore;
+
+    public OneStopFactory() : this(TestStore.Create(), ownsStore: true)
+    {
+    }
+
+    private OneStopFactory(TestStore store, bool ownsStore)
+    {
+        Store = store;
+        _ownsStore = ownsStore;
+    }
+
+    /// <summary>The data folder and database of this host; shared with other hosts made with <see cref="On"/>.</summary>
+    public TestStore Store { get; }
+
+    public string DataDirectory => Store.DataDirectory;
 
     public FakeTimeProvider Clock { get; private init; } = new(DefaultStart);
-
-    /// <summary>Leaves the data folder behind on dispose, so another host can start on it (a restart).</summary>
-    public bool KeepData { get; init; }
 
     private (string Key, string Value)[] _settings = [];
 
@@ -36,21 +49,24 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
     /// </summary>
     public Func<HttpMessageHandler>? PortalHandler { get; set; }
 
-    /// <summary>A host on an existing data folder with its clock at <paramref name="now"/>: the same instance after a restart.</summary>
-    public static OneStopFactory On(string dataDirectory, DateTimeOffset now, bool keepData = false) =>
-        new() { DataDirectory = dataDirectory, Clock = new FakeTimeProvider(now), KeepData = keepData };
-
-    /// <summary>Extra test services, applied after the factory's own (set before the host starts).</summary>
+    /// <summary>Extra test services, applied after the factory's own (set before the host starts), e.g. an in-memory trace exporter.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
-
     /// <summary>A host with extra configuration, e.g. <c>("OneStop:Files:MaxBytes", "1024")</c>.</summary>
     public static OneStopFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
+
+    /// <summary>A host over <paramref name="store"/>, which the caller owns: several such hosts are nodes of one installation.</summary>
+    public static OneStopFactory On(TestStore store, params (string Key, string Value)[] settings) =>
+        new(store, ownsStore: false) { _settings = settings };
+
+    /// <summary>A host over <paramref name="store"/> with its clock at <paramref name="now"/>: the same instance after a restart.</summary>
+    public static OneStopFactory On(TestStore store, DateTimeOffset now, params (string Key, string Value)[] settings) =>
+        new(store, ownsStore: false) { Clock = new FakeTimeProvider(now), _settings = settings };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("OneStop:DataDirectory", DataDirectory);
-        builder.UseSetting("Database:Provider", "Sqlite");
+        foreach (var (key, value) in Store.Settings())
+            builder.UseSetting(key, value);
         // Tests call the delivery job themselves; Hangfire's polling would only add timing. A test can switch it on.
         builder.UseSetting("Hangfire:Server:Enabled", "false");
         // The sign-in limits count real minutes, and the tests sign in far more often than people do; the tests of
@@ -118,14 +134,12 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (KeepData)
-                return;
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        if (disposing && _ownsStore)
+            Store.Dispose();
     }
+
+    /// <summary>Stored files, whichever store holds them (the bytes, not the rows that name them).</summary>
+    public Task<int> StoredBlobCountAsync() => QueryAsync(Store.StoredBlobCountAsync);
 }
 
 public sealed record DatabaseSnapshot(

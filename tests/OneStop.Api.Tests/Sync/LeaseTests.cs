@@ -32,17 +32,17 @@ public sealed class LeaseTests(ITestOutputHelper output)
     [Fact]
     public async Task Two_nodes_sweeping_the_same_database_at_once_send_every_message_exactly_once()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "onestop-tests", "two-nodes-" + Guid.NewGuid().ToString("N"));
-        try
+        // Both nodes use one store: one data folder on SQLite, one database on PostgreSQL.
+        await using var store = TestStore.Create();
         {
             await using var portalHost = await PortalHost.StartAsync();
             await portalHost.CreateClient().SetFaultsAsync(new { latencyJitterMs = 5 });
-            (string, string)[] settings = [("OneStop:DataDirectory", dataDirectory), ("NationalPortal:SweepParallelism", "8")];
-            await using var nodeA = portalHost.ApiHost(settings);
+            (string, string)[] settings = [("NationalPortal:SweepParallelism", "8")];
+            await using var nodeA = portalHost.ApiHost(store, settings);
             var codes = await new DossierMill(nodeA).SubmitAsync(150);
             await new DossierMill(nodeA).WalkToReturnedAsync(codes);
             var messages = (await nodeA.OutboxAsync()).Pending;
-            await using var nodeB = portalHost.ApiHost(settings);
+            await using var nodeB = portalHost.ApiHost(store, settings);
             nodeB.Clock.SetUtcNow(nodeA.Clock.GetUtcNow());
 
             var sweeps = await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[] { nodeA, nodeB })
@@ -55,11 +55,6 @@ public sealed class LeaseTests(ITestOutputHelper output)
             Assert.Equal(messages, portalHost.Received);
             await nodeA.AssertDeliveredInOrderAsync(portalHost.Store, codes, duplicates: 0);
             output.WriteLine($"{messages} messages sent once each by 6 concurrent sweeps on two nodes; {sweeps.Sum(r => r.Busy)} dossier visits found another node's lease");
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 }

@@ -15,18 +15,18 @@ public sealed class RestartDeliveryTests(ITestOutputHelper output)
     [Fact]
     public async Task A_host_stopped_mid_delivery_loses_and_duplicates_nothing_after_a_restart_on_the_same_data()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "onestop-tests", "restart-" + Guid.NewGuid().ToString("N"));
-        try
+        // The restarted host finds the first one's data: one data folder on SQLite, one database on PostgreSQL.
+        await using var store = TestStore.Create();
         {
             await using var portalHost = await PortalHost.StartAsync();
             var portal = portalHost.CreateClient();
             await portal.SetFaultsAsync(new { errorRate = 0.2, latencyMs = 2, latencyJitterMs = 10 });
-            (string, string)[] settings = [("OneStop:DataDirectory", dataDirectory), ("NationalPortal:ClientRetries", "0")];
+            (string, string)[] settings = [("NationalPortal:ClientRetries", "0")];
 
             IReadOnlyList<string> codes;
             DateTimeOffset stoppedAt;
             int receivedAtStop, messages;
-            await using (var first = portalHost.ApiHost(settings))
+            await using (var first = portalHost.ApiHost(store, settings))
             {
                 codes = await new DossierMill(first).SubmitAsync(200);
                 await new DossierMill(first).WalkToReturnedAsync(codes);
@@ -44,7 +44,7 @@ public sealed class RestartDeliveryTests(ITestOutputHelper output)
             }
 
             Assert.InRange(receivedAtStop, 1, messages - 1);
-            await using var second = portalHost.ApiHost(settings);
+            await using var second = portalHost.ApiHost(store, settings);
             second.Clock.SetUtcNow(stoppedAt + TimeSpan.FromMinutes(1));
             var before = await second.OutboxAsync();
             Assert.True(before.Pending > 0 && before.Delivered > 0, $"the stop should fall mid-delivery: {before}");
@@ -75,11 +75,6 @@ public sealed class RestartDeliveryTests(ITestOutputHelper output)
             output.WriteLine($"{messages} messages; {receivedAtStop} received before the stop, {before.Delivered} marked delivered; " +
                 $"after the restart {report.Sent} sends in {sweeps} sweeps, {portalHost.Store.Totals().Duplicates} entries acknowledged as repeats " +
                 $"({resent} made to look unrecorded), {report.Busy} dossier visits skipped for a crashed node's lease");
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 }

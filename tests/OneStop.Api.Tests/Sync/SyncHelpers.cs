@@ -250,6 +250,14 @@ public sealed class PortalHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>An API host over <paramref name="store"/> (shared with other hosts: nodes, or a restart) talking to this portal.</summary>
+    public OneStopFactory ApiHost(TestStore store, params (string Key, string Value)[] settings)
+    {
+        var host = OneStopFactory.On(store, [("NationalPortal:BaseUrl", BaseUrl), .. settings]);
+        host.PortalHandler = CreateHandler;
+        return host;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();

@@ -19,10 +19,11 @@ public sealed class RicherDefinitionScenarioTests
     [Fact]
     public async Task Two_dossiers_take_the_two_branches_a_silent_agency_is_deemed_to_agree_and_the_wait_survives_a_restart()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
+        // One installation (data folder and database) that two hosts run on, one after the other.
+        using var store = TestStore.Create();
         string large;
         // Monday 02/03/2026 09:00: everything is received and sorted at once.
-        using (var first = OneStopFactory.On(dataDirectory, OneStopFactory.DefaultStart, keepData: true))
+        using (var first = OneStopFactory.On(store, OneStopFactory.DefaultStart))
         {
             var admin = await first.SignInAsync("admin");
             var created = await admin.PostAsJsonAsync(Routes.Definitions, RicherDefinitionSamples.Definition());
@@ -81,8 +82,8 @@ public sealed class RicherDefinitionScenarioTests
             Assert.Empty(posted.Actions());
         }
 
-        // The host is down over the posting's end; it starts again on Friday 06/03 at 10:00 with the same data folder.
-        using var second = OneStopFactory.On(dataDirectory, new DateTimeOffset(2026, 3, 6, 10, 0, 0, Vietnam));
+        // The host is down over the posting's end; it starts again on Friday 06/03 at 10:00 with the same data.
+        using var second = OneStopFactory.On(store, new DateTimeOffset(2026, 3, 6, 10, 0, 0, Vietnam));
         var officer = await second.SignInAsync("chuyenvien.tinh");
         var (after, _) = await officer.GetDossierAsync(large);
         Assert.Equal("tham-dinh", after["currentStep"]!.Str("id"));

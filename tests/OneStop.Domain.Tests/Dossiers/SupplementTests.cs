@@ -47,7 +47,9 @@ public sealed class SupplementTests
         Assert.Equal(Vn(2026, 3, 11, 16, 30), dossier.DueDate);
         // Step due Mon 14:00 + 840: 180 on Monday, 450 on Tuesday, 210 on Wednesday → 11:00.
         Assert.Equal(Vn(2026, 3, 11, 11, 0), dossier.StepDueDate);
-        Assert.Equal(Vn(2026, 3, 10, 8, 0), dossier.OriginalDueDate);
+        // The legal due date moves with the applicant's pause too (issue 13: pauses are not counted against the
+        // unit); before issue 13 it stayed at Tue 08:00 and a dossier resolved by Wed 16:30 would have been "late".
+        Assert.Equal(Vn(2026, 3, 11, 16, 30), dossier.OriginalDueDate);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,24 +20,31 @@ public static class AccountTokenCheck
 
     private static async Task ValidateAsync(TokenValidatedContext context)
     {
-        var principal = context.Principal!;
+        if (await RefusalAsync(context.Principal!, context.HttpContext) is { } refusal)
+            context.Fail(new AccountTokenRefusedException(refusal));
+    }
+
+    /// <summary>
+    /// Why the account behind <paramref name="principal"/> may not act in this request, or null: the same rules for a
+    /// bearer token and for the dashboard's session cookie (Features/Auth/SessionEndpoints).
+    /// </summary>
+    public static async Task<string?> RefusalAsync(ClaimsPrincipal principal, HttpContext http)
+    {
         var userName = principal.Identity?.Name;
         var changeOnly = principal.HasClaim(c => c.Type == OneStopClaims.PasswordChangeOnly);
-        var db = context.HttpContext.RequestServices.GetRequiredService<OneStopDbContext>();
+        var db = http.RequestServices.GetRequiredService<OneStopDbContext>();
         var account = userName is null ? null : await db.Users.AsNoTracking().Where(u => u.UserName == userName)
             .Select(u => new { u.SecurityStamp, u.DisabledAt, u.MustChangePassword })
-            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            .FirstOrDefaultAsync(http.RequestAborted);
 
-        var refusal =
+        return
             account is null ? "Tài khoản của phiên đăng nhập này không còn tồn tại."
             : account.DisabledAt is not null ? "Tài khoản đã bị quản trị viên vô hiệu hóa; phiên đăng nhập không còn hiệu lực."
             : account.SecurityStamp != (principal.FindFirst(OneStopClaims.SecurityStamp)?.Value ?? "")
                 ? "Phiên đăng nhập không còn hiệu lực vì mật khẩu của tài khoản vừa được đổi hoặc cấp lại; hãy đăng nhập lại."
-            : (changeOnly || account.MustChangePassword) && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<PasswordChangeTokenAllowed>() is null
+            : (changeOnly || account.MustChangePassword) && http.GetEndpoint()?.Metadata.GetMetadata<PasswordChangeTokenAllowed>() is null
                 ? "Bạn phải đổi mật khẩu trước khi dùng hệ thống: POST /api/me/password { currentPassword, newPassword }."
             : null;
-        if (refusal is not null)
-            context.Fail(new AccountTokenRefusedException(refusal));
     }
 
     private static async Task ChallengeAsync(JwtBearerChallengeContext context)

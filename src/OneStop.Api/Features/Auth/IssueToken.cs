@@ -173,6 +173,11 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Đăng nhập: cấp access token (JWT) kèm vai trò và đơn vị. Sai mật khẩu nhiều lần thì tài khoản tạm khóa (429, Retry-After); " +
                 "mật khẩu phải đổi thì trả 403 kèm passwordChangeToken.");
+        app.MapPost("/api/auth/session", SessionEndpoints.Start).Validate<TokenRequest>().AllowAnonymous().WithTags("Auth")
+            .RequireRateLimiting(RateLimits.SignIn).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Đăng nhập trên trang (dashboard): như /api/auth/token, kèm cookie phiên HttpOnly, SameSite=Strict để mở /hangfire.");
+        app.MapDelete("/api/auth/session", (Delegate)SessionEndpoints.End).AllowAnonymous().WithTags("Auth")
+            .WithSummary("Đăng xuất phiên trên trang (xóa cookie phiên).");
         return app;
     }
 }

@@ -32,6 +32,8 @@ public static class DossiersEndpoints
             .WithSummary("Cán bộ một cửa số hóa một giấy tờ (tệp bản quét + trường dữ liệu); giấy tờ dùng lại được vào kho dữ liệu của người nộp.");
         group.MapGet("/{code}/receipt", GetReceipt.Handle).Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithSummary("Phiếu tiếp nhận và hẹn trả kết quả (PDF) của hồ sơ đã tiếp nhận.");
+        group.MapPost("/{code}/rating", Ratings.RateDossier.Handle).Validate<Ratings.RatingRequest>()
+            .WithSummary("Người nộp đánh giá mức độ hài lòng (1–5, kèm nhận xét) sau khi nhận kết quả; mỗi hồ sơ một lần.");
         return app;
     }
 }

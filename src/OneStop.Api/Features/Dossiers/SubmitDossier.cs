@@ -14,6 +14,8 @@ using OneStop.Domain.Identifiers;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Telemetry;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Dossiers;
 
@@ -80,7 +82,7 @@ public static class SubmitDossier
 
     public static async Task<Results<Created<DossierResponse>, ProblemHttpResult>> Handle(
         SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock,
+        DefinitionCatalog catalog, DossierContextFactory contexts, TimeProvider clock, OneStopMetrics metrics,
         Microsoft.Extensions.Options.IOptions<Infrastructure.NationalServices.NationalServicesOptions> national, CancellationToken ct)
     {
         var actor = user.ToActor();
@@ -107,19 +109,39 @@ public static class SubmitDossier
             return badLookup;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        IdempotencyRecord? claim = null;
+        if (key.Length > 0)
+        {
+            // The key is claimed first, by the row's primary key: of two requests with one key (two nodes, or a client
+            // retrying too early) the second waits for the first to commit, then fails here and answers what it created.
+            claim = new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = requestHash, CreatedAt = context.UtcNow };
+            db.IdempotencyRecords.Add(claim);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (!DatabaseFailures.IsUnavailable(e))
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (await ReplayAsync(db, catalog, contexts, actor, key, requestHash, http, ct) is { } concurrentReplay)
+                    return concurrentReplay;
+                throw;
+            }
+        }
+        if (await UnitLocks.HoldOpenAsync(db, [unit.Code], context.Today, ct) is [var ended, ..])
+            return Problems.Conflict($"Đơn vị tiếp nhận '{ended}' vừa được sáp nhập hoặc ngừng hoạt động; hãy chọn đơn vị kế thừa.");
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
         var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(applicant),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
             request.Documents!.Select(d => new DocumentSubmission(d.Code!.Trim(), d.FileId, d.RepositoryDocumentId)).ToList(), request.Form, proof);
         db.Dossiers.Add(dossier);
         await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
-        if (key.Length > 0)
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Key = key, UserName = actor.UserName, RequestHash = requestHash, DossierCode = code, CreatedAt = context.UtcNow,
-            });
+        if (claim is not null)
+            claim.DossierCode = code;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        metrics.ActionTaken("submit");
 
         http.Response.Headers.ETag = ETags.For(dossier.Version);
         return TypedResults.Created($"/api/dossiers/{code}", DossierResponse.From(dossier, context, showSecret: true));

@@ -9,6 +9,7 @@ using OneStop.Domain.Dossiers.Actions;
 using OneStop.Infrastructure.Definitions;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Telemetry;
 
 namespace OneStop.Api.Features.Dossiers;
 
@@ -33,20 +34,20 @@ public sealed class ConsultationAnswerRequestValidator : AbstractValidator<Consu
 public static class ClaimableWork
 {
     public static Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Claim(
-        string code, HttpContext http, ClaimsPrincipal user, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct) =>
-        ActOnDossier.ActAsync(code, DossierActions.Claim, user.ToActor(), [], http, db, catalog, contexts,
+        string code, HttpContext http, ClaimsPrincipal user, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, CancellationToken ct) =>
+        ActOnDossier.ActAsync(code, DossierActions.Claim, user.ToActor(), [], http, db, catalog, contexts, metrics,
             _ => Task.FromResult<ActionRequest?>(new ActionRequest()), ct);
 
     public static Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Release(
-        string code, HttpContext http, ClaimsPrincipal user, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct) =>
-        ActOnDossier.ActAsync(code, DossierActions.Release, user.ToActor(), [], http, db, catalog, contexts,
+        string code, HttpContext http, ClaimsPrincipal user, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, CancellationToken ct) =>
+        ActOnDossier.ActAsync(code, DossierActions.Release, user.ToActor(), [], http, db, catalog, contexts, metrics,
             _ => Task.FromResult<ActionRequest?>(new ActionRequest()), ct);
 
     /// <summary>The domain decides whether the named officer may take the step; here we only say who they are today.</summary>
     public static Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Assign(
         string code, AssignRequest body, HttpContext http, ClaimsPrincipal user, OneStopDbContext db, DefinitionCatalog catalog,
-        DossierContextFactory contexts, CancellationToken ct) =>
-        ActOnDossier.ActAsync(code, DossierActions.Assign, user.ToActor(), [], http, db, catalog, contexts, async _ =>
+        DossierContextFactory contexts, OneStopMetrics metrics, CancellationToken ct) =>
+        ActOnDossier.ActAsync(code, DossierActions.Assign, user.ToActor(), [], http, db, catalog, contexts, metrics, async _ =>
         {
             var name = body.UserName?.Trim();
             var account = string.IsNullOrEmpty(name) ? null
@@ -65,11 +66,11 @@ public static class AnswerConsultationEndpoint
 {
     public static Task<Results<Ok<DossierResponse>, ProblemHttpResult>> Handle(
         string code, string unitCode, ConsultationAnswerRequest body, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
-        DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
+        DefinitionCatalog catalog, DossierContextFactory contexts, OneStopMetrics metrics, CancellationToken ct)
     {
         var actor = user.ToActor();
         var papers = body.Documents ?? [];
-        return ActOnDossier.ActAsync(code, DossierActions.AnswerConsultation, actor, papers, http, db, catalog, contexts, _ =>
+        return ActOnDossier.ActAsync(code, DossierActions.AnswerConsultation, actor, papers, http, db, catalog, contexts, metrics, _ =>
         {
             if (!string.Equals(actor.UnitCode, unitCode, StringComparison.OrdinalIgnoreCase))
                 throw new DossierRefusedException(RefusalKind.Forbidden, $"Chỉ cán bộ của đơn vị {unitCode} trả lời ý kiến của đơn vị đó.", "unitCode");

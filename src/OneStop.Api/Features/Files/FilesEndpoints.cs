@@ -38,12 +38,12 @@ public static class FilesEndpoints
         var (part, problem) = await MultipartFile.FirstAsync(request, ct);
         if (part is null)
             return problem!;
-        using var staged = await store.StageAsync(part.Body, limit, ct);
+        await using var staged = await store.StageAsync(part.Body, limit, ct);
         if (staged.TooLarge)
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
                 $"Tệp vượt quá giới hạn {limit / (1024 * 1024)} MB.", "file");
         // A refused type was only staged: nothing of it is kept, and no blob another row names is touched.
-        var contentType = FileTypes.Detect(staged.Head, staged.OpenRead);
+        var contentType = await FileTypes.DetectAsync(staged.Head, staged.OpenReadAsync, ct);
         if (contentType is null)
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận",
                 "Chỉ nhận tệp PDF, JPEG, PNG, XML (đúng cú pháp, không có DTD) hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).", "file");
@@ -63,7 +63,7 @@ public static class FilesEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Files.Add(file);
         await db.SaveChangesAsync(ct);
-        store.Keep(staged);
+        await store.KeepAsync(staged, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/files/{file.Id}", new FileResponse(file.Id, file.Sha256, file.Size, file.ContentType, file.FileName));
     }
@@ -75,7 +75,7 @@ public static class FilesEndpoints
         if (file is null || !await CanReadAsync(file, user.ToActor(), db, ct))
             return Problems.NotFound("Không tìm thấy tệp.");
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        return TypedResults.File(store.OpenRead(file.Sha256), file.ContentType, file.FileName);
+        return TypedResults.File(await store.OpenReadAsync(file.Sha256, ct), file.ContentType, file.FileName);
     }
 
     /// <summary>The uploader, an admin, whoever may read a dossier that uses the file, or the owner of a repository copy.</summary>

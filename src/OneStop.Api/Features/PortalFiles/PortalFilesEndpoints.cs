@@ -29,11 +29,11 @@ public static class PortalFilesEndpoints
         string token, PortalFileLinks links, OneStopDbContext db, IFileStore store, HttpResponse response, CancellationToken ct)
     {
         var file = links.Read(token) is { } fileId ? await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct) : null;
-        if (file is null || !store.Exists(file.Sha256))
+        if (file is null || !await store.ExistsAsync(file.Sha256, ct))
             return Problems.NotFound("Liên kết tải tệp không hợp lệ, đã hết hạn hoặc tệp không còn.");
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         // The link is the secret: keep shared caches from storing what it opens.
         response.Headers[HeaderNames.CacheControl] = "private, no-store";
-        return TypedResults.File(store.OpenRead(file.Sha256), file.ContentType, file.FileName);
+        return TypedResults.File(await store.OpenReadAsync(file.Sha256, ct), file.ContentType, file.FileName);
     }
 }

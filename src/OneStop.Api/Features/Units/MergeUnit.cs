@@ -7,6 +7,7 @@ using OneStop.Api.Common;
 using OneStop.Domain.Dossiers;
 using OneStop.Domain.Units;
 using OneStop.Infrastructure.Persistence;
+using OneStop.Infrastructure.Units;
 
 namespace OneStop.Api.Features.Units;
 
@@ -37,9 +38,10 @@ public static class MergeUnit
     {
         var today = VietnamTime.Today(clock);
         var effective = body?.EffectiveDate ?? today;
-        // Reads and writes share the transaction: on SQLite it holds the write lock from the start, so no
-        // action can route a dossier to the unit between reading its open dossiers and ending it.
+        // Both units are locked before anything is read (UnitLocks): an action routing a dossier to or from the unit
+        // either committed already — and its dossier is among those read below — or waits, then finds the unit ended.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await UnitLocks.TakeExclusiveAsync(db, [code, successorCode], ct);
         var units = await db.Units.ToListAsync(ct);
         var unit = units.FirstOrDefault(u => u.Code == code);
         if (unit is null)

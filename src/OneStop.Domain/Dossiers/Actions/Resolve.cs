@@ -26,6 +26,8 @@ public sealed class Resolve : DossierAction
         dossier.AddResults(results.Select(r => new DossierResult(r.Code, r.Name, context.UtcNow, context.Actor.UserName, null,
             r.Signed, r.Signed ? dossier.SignerUserName : null)));
         dossier.Status = DossierStatus.Resolved;
+        // What the reports average: office minutes worked and paused, from reception to now (DESIGN §11).
+        dossier.RecordProcessingTime(context);
         dossier.Raise(new DossierResolved(dossier, uploaded));
         return default;
     }

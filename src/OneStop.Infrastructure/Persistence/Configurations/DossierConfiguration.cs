@@ -33,6 +33,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(d => new { d.CurrentUnitCode, d.Status });
         builder.HasIndex(d => d.DueDate);
         builder.HasIndex(d => d.OwnerUserName);
+        // Where the reports' data begins (the first submission), and queues by age.
+        builder.HasIndex(d => d.SubmittedAt);
 
         builder.OwnsOne(d => d.Applicant, applicant =>
         {
@@ -137,6 +139,8 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.FromStep).HasMaxLength(64);
         builder.Property(e => e.ToStep).HasMaxLength(64);
         builder.Property(e => e.Comment).HasMaxLength(StoredLengths.Comment);
+        // The event-based indicators (refused, withdrawn, declined) scan this by action and time.
+        builder.HasIndex(e => new { e.Action, e.At, e.UnitCode, e.FromStatus });
     }
 }
 
