@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Tests.Citizens;
 using OneStop.Api.Tests.Infrastructure;
+using OneStop.Api.Tests.Reports;
 
 namespace OneStop.Api.Tests.NationalServices;
 
@@ -19,6 +20,10 @@ public sealed class NationalServicesJourneyTests(OneStopFactory factory) : IClas
     [Fact]
     public async Task A_vneid_citizen_files_online_pays_online_and_the_counter_files_from_the_population_database()
     {
+        // The province's indicators of this month before the day's work (the demo data may hold dossiers of its own).
+        var leader = await factory.SignInAsync("lanhdao.tinh");
+        var before = (await leader.IndicatorsAsync(""))["figures"]!["nationalServices"]!;
+
         // 1. VNeID, level 2: the enterprise registration needs it.
         var citizen = await factory.VneidCitizenAsync(National.LevelTwo);
         var online = await citizen.SubmitAsync(await citizen.OnlineSubmissionAsync(Enterprise, Demo.Province, ["GDNDKDN"]));
@@ -52,8 +57,20 @@ public sealed class NationalServicesJourneyTests(OneStopFactory factory) : IClas
         });
         Assert.Equal("Lê Thị Thường Trú", residence["applicant"].Str("fullName"));
         Assert.Equal("population", residence["documents"]!.AsArray().Single(d => d.Str("code") == "GKS")!.Str("source"));
+        await commune.ActAsync(residence.Str("code"), "receive");
 
-        // 5. The national portal (the mock, in DVCQG's real format) accepts what all this tells it.
+        // 5. The indicators count each once: one received dossier filed through VNeID (the enterprise), one received
+        // with a paper from a national database (the residence), one fee paid online (the enterprise's 100.000 đồng).
+        var after = await leader.IndicatorsAsync("");
+        var national = after["figures"]!["nationalServices"]!;
+        Assert.Equal(
+            (before.Int("vneidVerified") + 1, before.Int("fromNationalDatabases") + 1, before.Int("paidOnline") + 1),
+            (national.Int("vneidVerified"), national.Int("fromNationalDatabases"), national.Int("paidOnline")));
+        var byUnit = after["units"]!.AsArray().ToDictionary(u => u!["unit"].Str("code"), u => u!["figures"]!["nationalServices"]!);
+        Assert.True(byUnit[Demo.Province].Int("paidOnline") >= 1 && byUnit[Demo.Commune].Int("fromNationalDatabases") >= 1,
+            $"the payment counts at the province, the national paper at the commune: {after["units"]}");
+
+        // 6. The national portal (the mock, in DVCQG's real format) accepts what all this tells it.
         using (var scope = factory.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Outbox.OutboxDeliveryJob>().DeliverDueAsync(CancellationToken.None);
         var enterprise = await PortalLatestAsync(code);
