@@ -19,6 +19,11 @@ using OneStop.Infrastructure;
 using OneStop.Infrastructure.NationalPortal;
 using OneStop.Infrastructure.Seeding;
 using OneStop.NationalPortal.Mock;
+using OneStop.Api.Features.Auth.Vneid;
+using OneStop.Api.Features.Lookups;
+using OneStop.Api.Features.Payments;
+using OneStop.Infrastructure.NationalServices;
+using OneStop.NationalServices.Mock;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -53,11 +58,16 @@ app.MapFilesApi();
 app.MapDocumentsApi();
 app.MapAdminSyncApi();
 app.MapPortalFilesApi();
+app.MapVneidApi();
+app.MapLookupsApi();
+app.MapPaymentsApi();
 app.MapReportsApi();
 app.MapOpenDataApi();
 app.MapDashboard();
 if (app.Services.GetRequiredService<DatabaseSettings>().MockPortalMapped)
     app.MapMockNationalPortal("/portal");
+if (NationalServicesHosting.IsMockMappedHere(app.Configuration))
+    app.MapMockNationalServices(NationalServicesHosting.Prefix);
 
 using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

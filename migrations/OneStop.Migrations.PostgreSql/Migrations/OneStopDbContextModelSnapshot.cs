@@ -325,6 +325,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<bool>("FeePaidOnline")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FormJson")
                         .HasColumnType("text");
 
@@ -413,6 +416,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VneidLevel")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -937,6 +943,161 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.ToTable("NationalCatalogueChecks");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.NationalLookup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SubjectId", "At");
+
+                    b.ToTable("NationalLookups", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentCallbackRecord", b =>
+                {
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BodyHash");
+
+                    b.ToTable("PaymentCallbacks", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MerchantOrderRef")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PayUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SettledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TransactionNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("MerchantOrderRef")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "SentAt");
+
+                    b.ToTable("PaymentOrders");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1159,6 +1320,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.Property<bool>("PapersElectronic")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("PapersFromNationalDatabases")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PapersReused")
                         .HasColumnType("boolean");
 
@@ -1203,6 +1367,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<bool>("VneidVerified")
+                        .HasColumnType("boolean");
+
                     b.HasKey("DossierId");
 
                     b.HasIndex("ReturnedAt", "ReturnedUnitCode")
@@ -1214,7 +1381,7 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.HasIndex("EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince")
                         .HasDatabaseName("IX_DossierReportFacts_Open");
 
-                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
+                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused", "VneidVerified", "PapersFromNationalDatabases")
                         .HasDatabaseName("IX_DossierReportFacts_Received");
 
                     b.ToTable("DossierReportFacts", (string)null);
@@ -1239,6 +1406,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("NotAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaidOnline")
                         .HasColumnType("integer");
 
                     b.Property<long>("PausedWorkingMinutes")
@@ -1271,6 +1441,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.Property<int>("ReceivedDigitized")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReceivedFromNationalDatabases")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReceivedFullOnlineProcedure")
                         .HasColumnType("integer");
 
@@ -1287,6 +1460,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("ReceivedUnsynced")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedVneidVerified")
                         .HasColumnType("integer");
 
                     b.Property<int>("Resolved")
@@ -1567,6 +1743,10 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                             b1.Property<bool>("SeenAtCounter")
                                 .HasColumnType("boolean");
 
+                            b1.Property<string>("TakenFrom")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("DossierId");
@@ -1672,6 +1852,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(400)
                                 .HasColumnType("character varying(400)")
                                 .HasColumnName("ApplicantAddress");
+
+                            b1.Property<string>("CommuneCode")
+                                .HasColumnType("text");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
@@ -1793,6 +1976,15 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentOrder", b =>
+                {
+                    b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>

@@ -325,6 +325,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<bool>("FeePaidOnline")
+                        .HasColumnType("bit");
+
                     b.Property<string>("FormJson")
                         .HasColumnType("nvarchar(max)");
 
@@ -413,6 +416,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("VneidLevel")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -937,6 +943,162 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.ToTable("NationalCatalogueChecks");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.NationalLookup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SubjectId", "At");
+
+                    b.ToTable("NationalLookups", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentCallbackRecord", b =>
+                {
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("BodyHash");
+
+                    b.ToTable("PaymentCallbacks", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("MerchantOrderRef")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PayUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SettledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TransactionNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("MerchantOrderRef")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasFilter("[OrderId] IS NOT NULL");
+
+                    b.HasIndex("State", "SentAt");
+
+                    b.ToTable("PaymentOrders");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1159,6 +1321,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<bool>("PapersElectronic")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("PapersFromNationalDatabases")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("PapersReused")
                         .HasColumnType("bit");
 
@@ -1203,6 +1368,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
 
+                    b.Property<bool>("VneidVerified")
+                        .HasColumnType("bit");
+
                     b.HasKey("DossierId");
 
                     b.HasIndex("ReturnedAt", "ReturnedUnitCode")
@@ -1214,7 +1382,7 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.HasIndex("EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince")
                         .HasDatabaseName("IX_DossierReportFacts_Open");
 
-                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
+                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused", "VneidVerified", "PapersFromNationalDatabases")
                         .HasDatabaseName("IX_DossierReportFacts_Received");
 
                     b.ToTable("DossierReportFacts", (string)null);
@@ -1239,6 +1407,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("NotAccepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PaidOnline")
                         .HasColumnType("int");
 
                     b.Property<long>("PausedWorkingMinutes")
@@ -1271,6 +1442,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                     b.Property<int>("ReceivedDigitized")
                         .HasColumnType("int");
 
+                    b.Property<int>("ReceivedFromNationalDatabases")
+                        .HasColumnType("int");
+
                     b.Property<int>("ReceivedFullOnlineProcedure")
                         .HasColumnType("int");
 
@@ -1287,6 +1461,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("ReceivedUnsynced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedVneidVerified")
                         .HasColumnType("int");
 
                     b.Property<int>("Resolved")
@@ -1567,6 +1744,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                             b1.Property<bool>("SeenAtCounter")
                                 .HasColumnType("bit");
 
+                            b1.Property<string>("TakenFrom")
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("DossierId");
@@ -1672,6 +1853,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .HasMaxLength(400)
                                 .HasColumnType("nvarchar(400)")
                                 .HasColumnName("ApplicantAddress");
+
+                            b1.Property<string>("CommuneCode")
+                                .HasColumnType("nvarchar(max)");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
@@ -1793,6 +1977,15 @@ namespace OneStop.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentOrder", b =>
+                {
+                    b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>

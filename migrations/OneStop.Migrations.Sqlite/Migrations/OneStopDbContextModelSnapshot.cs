@@ -312,6 +312,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FeePaidOnline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FormJson")
                         .HasColumnType("TEXT");
 
@@ -400,6 +403,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VneidLevel")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -918,6 +924,161 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.ToTable("NationalCatalogueChecks");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.NationalLookup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SubjectId", "At");
+
+                    b.ToTable("NationalLookups", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentCallbackRecord", b =>
+                {
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BodyHash");
+
+                    b.ToTable("PaymentCallbacks", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantOrderRef")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("MerchantOrderRef")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "SentAt");
+
+                    b.ToTable("PaymentOrders");
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1138,6 +1299,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<bool>("PapersElectronic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PapersFromNationalDatabases")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PapersReused")
                         .HasColumnType("INTEGER");
 
@@ -1182,6 +1346,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("VneidVerified")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("DossierId");
 
                     b.HasIndex("ReturnedAt", "ReturnedUnitCode")
@@ -1193,7 +1360,7 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.HasIndex("EndedAt", "ReceivedAt", "CurrentUnitCode", "ProcedureId", "CurrentStepId", "LegalDueDate", "PausedSince")
                         .HasDatabaseName("IX_DossierReportFacts_Open");
 
-                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused")
+                    b.HasIndex("ReceivedAt", "ReceivedUnitCode", "Channel", "ProcedureId", "DefinitionVersion", "PapersElectronic", "PapersReused", "VneidVerified", "PapersFromNationalDatabases")
                         .HasDatabaseName("IX_DossierReportFacts_Received");
 
                     b.ToTable("DossierReportFacts", (string)null);
@@ -1218,6 +1385,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NotAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnline")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PausedWorkingMinutes")
@@ -1250,6 +1420,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                     b.Property<int>("ReceivedDigitized")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReceivedFromNationalDatabases")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReceivedFullOnlineProcedure")
                         .HasColumnType("INTEGER");
 
@@ -1266,6 +1439,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReceivedUnsynced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedVneidVerified")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Resolved")
@@ -1544,6 +1720,10 @@ namespace OneStop.Migrations.Sqlite.Migrations
                             b1.Property<bool>("SeenAtCounter")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("TakenFrom")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("DossierId");
@@ -1647,6 +1827,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .HasMaxLength(400)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ApplicantAddress");
+
+                            b1.Property<string>("CommuneCode")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)
@@ -1766,6 +1949,15 @@ namespace OneStop.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.NationalServices.PaymentOrder", b =>
+                {
+                    b.HasOne("OneStop.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Storage.FileChunk", b =>

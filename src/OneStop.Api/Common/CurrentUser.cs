@@ -13,12 +13,18 @@ public static class OneStopClaims
     public const string SecurityStamp = "stamp";
     /// <summary>Marks a token good only for <c>POST /api/me/password</c> (a password that must be changed first).</summary>
     public const string PasswordChangeOnly = "pwd_change";
+    /// <summary>The VNeID level (1 or 2) of a session opened by VNeID sign-in (DESIGN §14); absent for a password sign-in.</summary>
+    public const string VneidLevel = "vneid_level";
 
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "",
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
         user.FindFirstValue(UnitCode),
-        user.FindFirstValue(PersonalId));
+        user.FindFirstValue(PersonalId))
+    {
+        VneidLevel = int.TryParse(user.FindFirstValue(VneidLevel), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var level) ? level : null,
+    };
 }
 
 public static class Policies

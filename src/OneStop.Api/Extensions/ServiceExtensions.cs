@@ -14,6 +14,9 @@ using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Persistence;
 using OneStop.Infrastructure.Telemetry;
 using OneStop.NationalPortal.Mock;
+using OneStop.Api.Features.Auth.Vneid;
+using OneStop.Infrastructure.NationalServices;
+using OneStop.NationalServices.Mock;
 
 namespace OneStop.Api.Extensions;
 
@@ -43,7 +46,8 @@ public static class ServiceExtensions
         services.AddSingleton(jwt);
         services.AddHostedService<SigningKeyCheck>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CurrentAccountClaims>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        services.AddOneStopNationalServices(configuration);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddVneid().AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters
@@ -91,6 +95,11 @@ public static class ServiceExtensions
                 services.AddOptions<NationalPortalOptions>().Configure<IOptions<MockPortalOptions>>((portal, mock) => portal.ApiKey = mock.Value.ApiKey!);
         }
         services.AddOneStopTelemetry(configuration);
+
+        if (NationalServicesHosting.IsMockMappedHere(configuration))
+            // The mock VNeID, LGSP registries and payment platform under /national (DESIGN §14), with the published demo
+            // secrets only where demo data is seeded; OneStop's clients take the same secrets there (AddOneStopNationalServices).
+            services.AddMockNationalServices(configuration, allowDemoSecrets: MockPortalHosting.SeedsDemoData(configuration));
 
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

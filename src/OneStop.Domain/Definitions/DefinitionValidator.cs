@@ -68,6 +68,7 @@ public static partial class DefinitionValidator
 
         ValidateHeader(definition, shape, errors);
         ValidateRicherHeader(context);
+        ValidateNationalServices(context);
         ValidateDocuments(definition.Documents ?? [], context);
         ValidateResults(definition, errors);
         ValidateResultSubjects(definition, errors);

@@ -37,6 +37,11 @@ public sealed record WorkflowDefinition
     public string? SupplementClock { get; init; }
     /// <summary>The legal texts the procedure follows, one citation each (e.g. "Luật Hộ tịch 2014, điều 16").</summary>
     public IReadOnlyList<string>? LegalBasis { get; init; }
+    /// <summary>
+    /// The VNeID identification level (1 or 2) an online submission needs (DESIGN §14): a citizen signed in at a lower
+    /// level, or not through VNeID, is refused. Counter submissions are not concerned.
+    /// </summary>
+    public int? VneidLevel { get; init; }
     public Duration? ProcessingTime { get; init; }
     public IReadOnlyList<FormField>? Form { get; init; }
     public Fee? Fee { get; init; }
@@ -204,6 +209,12 @@ public sealed record DocumentRequirement
     /// <summary>True when a stored repository document of the same type code may be reused instead of a new paper.</summary>
     public bool Reusable { get; init; }
 
+    /// <summary>
+    /// The national database that proves this paper (<c>population</c>, <c>business</c>; DESIGN §14): when reception
+    /// has looked the applicant up there, the paper is taken from it instead of being asked for.
+    /// </summary>
+    public string? ProvenBy { get; init; }
+
     /// <summary>Structured fields recorded when the paper is digitized.</summary>
     public IReadOnlyList<DocumentField> Fields { get; init; } = [];
 }
@@ -339,6 +350,16 @@ public static class Levels
     public const string District = "district";
     public const string Commune = "commune";
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Province, District, Commune };
+}
+
+/// <summary>The national databases a definition's paper may be proven by (<c>provenBy</c>).</summary>
+public static class NationalDatabases
+{
+    /// <summary>The national population database (CSDLQG về dân cư): a person by personal ID.</summary>
+    public const string Population = "population";
+    /// <summary>The national business registration database (CSDLQG về đăng ký doanh nghiệp): an enterprise by tax code.</summary>
+    public const string Business = "business";
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Population, Business };
 }
 
 public static class OnlineLevels

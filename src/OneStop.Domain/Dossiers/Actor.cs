@@ -6,6 +6,12 @@ public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string? 
     /// <summary>The system itself, for waits that elapse and consultations deemed agreed.</summary>
     public static Actor System { get; } = new(RoleNames.SystemActor, new HashSet<string>(), null);
 
+    /// <summary>
+    /// The VNeID identification level (1 or 2) this sign-in was verified at (DESIGN §14); null when the person did not
+    /// sign in through VNeID. Online submissions record it, and a definition's <c>vneidLevel</c> requires it.
+    /// </summary>
+    public int? VneidLevel { get; init; }
+
     public bool Has(string role) => Roles.Contains(role);
 
     /// <summary>Only the one <see cref="System"/> instance: an account that happens to be called "system" is not the system.</summary>

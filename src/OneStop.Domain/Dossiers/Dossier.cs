@@ -55,6 +55,13 @@ public sealed partial class Dossier
     public string? AssigneeUserName { get; internal set; }
     /// <summary>Counts entries into steps; timers and consultation rounds belong to one entry.</summary>
     public int StepEntry { get; private set; }
+    /// <summary>
+    /// The VNeID level (1 or 2) of the citizen's sign-in when the dossier was submitted online through a
+    /// VNeID-verified account (DESIGN §14); null otherwise (counter, post, or a password sign-in).
+    /// </summary>
+    public int? VneidLevel { get; private set; }
+    /// <summary>The fee was paid through the national payment platform, confirmed by its signed callback or reconciliation.</summary>
+    public bool FeePaidOnline { get; internal set; }
     /// <summary>The leader who approved at a step that <c>signs</c>; the results name them as signer.</summary>
     public string? SignerUserName { get; internal set; }
 
@@ -132,12 +139,12 @@ public sealed partial class Dossier
     public static Dossier Submit(
         DossierContext context, string code, string trackingSecret, Applicant applicant, Channel channel,
         string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form = null,
-        SubmissionRouting? routing = null)
+        SubmissionRouting? routing = null, NationalProof? proof = null)
     {
         var actor = context.Actor;
         CheckSubmitter(actor, channel, receivingUnitCode, context.Definition);
         var dossier = Create(context, code, trackingSecret, applicant, channel, receivingUnitCode, documents, form,
-            actor.Has(RoleNames.Citizen) ? actor.UserName : null);
+            actor.Has(RoleNames.Citizen) ? actor.UserName : null, routing, proof);
         dossier.Record(context, DossierActions.Submit, null, null, null);
         return dossier;
     }
@@ -152,7 +159,7 @@ public sealed partial class Dossier
         string unitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form, string? ownerUserName,
         string comment)
     {
-        var dossier = Create(context, code, trackingSecret, applicant, channel, unitCode, documents, form, ownerUserName);
+        var dossier = Create(context, code, trackingSecret, applicant, channel, unitCode, documents, form, ownerUserName, routing: null, proof: null);
         dossier.PackageCode = packageCode;
         dossier.Record(context, DossierActions.Submit, null, null, comment);
         return dossier;
@@ -160,7 +167,8 @@ public sealed partial class Dossier
 
     private static Dossier Create(
         DossierContext context, string code, string trackingSecret, Applicant applicant, Channel channel,
-        string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form, string? ownerUserName)
+        string receivingUnitCode, IReadOnlyList<DocumentSubmission> documents, IReadOnlyDictionary<string, JsonElement>? form, string? ownerUserName,
+        SubmissionRouting? routing, NationalProof? proof)
     {
         var model = context.Model;
         var definition = model.Definition;
@@ -172,6 +180,7 @@ public sealed partial class Dossier
 
         var values = FormValues.Validate(model.Form, form, context.Today);
         var papers = MatchDocuments(definition, documents, channel);
+        papers.AddRange(TakenFromNationalDatabase(definition, papers, applicant, proof));
         var scope = Scope(values, applicant, channel, 0, papers, new GuardUnit(unit.Code, unit.Level, unit.Kind));
         var fee = model.Fee.Compute(scope);
         RequireAll(model, papers, scope with { FeeAmount = fee });
@@ -197,6 +206,7 @@ public sealed partial class Dossier
             SubmittedAt = context.UtcNow,
             // Decree 61/2018 art. 14: an online dossier is checked and received or refused within the next working day.
             ReceptionDueDate = channel == Channel.Online ? Utc(context.Deadlines.CloseOfNextWorkingDay(context.Now)) : null,
+            VneidLevel = channel == Channel.Online && context.Actor.Has(RoleNames.Citizen) ? context.Actor.VneidLevel : null,
         };
         dossier._documents.AddRange(papers);
         return dossier;
@@ -211,6 +221,12 @@ public sealed partial class Dossier
                 throw new DossierRefusedException(RefusalKind.Invalid, "Công dân chỉ nộp hồ sơ trực tuyến (channel = online).", "channel");
             if (definition.OnlineLevel == "none")
                 throw new DossierRefusedException(RefusalKind.Invalid, $"Thủ tục '{definition.Name}' không cung cấp dịch vụ công trực tuyến.", "procedureId");
+            if (definition.VneidLevel is { } needed && (actor.VneidLevel ?? 0) < needed)
+                throw new DossierRefusedException(RefusalKind.Forbidden, actor.VneidLevel is { } level
+                    ? $"Thủ tục '{definition.Name}' yêu cầu tài khoản định danh điện tử VNeID mức {needed}; tài khoản của bạn mới ở mức {level}. " +
+                      "Hãy nâng mức tài khoản trên ứng dụng VNeID rồi đăng nhập lại, hoặc nộp hồ sơ tại bộ phận một cửa."
+                    : $"Thủ tục '{definition.Name}' yêu cầu đăng nhập bằng tài khoản định danh điện tử VNeID mức {needed} " +
+                      "(GET /api/auth/vneid/login); đăng nhập bằng mật khẩu không đủ để nộp trực tuyến thủ tục này.");
             return;
         }
         if (!actor.Has(RoleNames.Reception))
@@ -251,6 +267,24 @@ public sealed partial class Dossier
                 SeenAtCounter: seenAtCounter, PaperForm: paperForm, Copies: submitted.Copies ?? 1));
         }
         return papers;
+    }
+
+    /// <summary>
+    /// The papers a national database proves for this applicant (<c>provenBy</c>) and that were not handed in: taken
+    /// from it instead of being asked for. The proof must be about the applicant themself.
+    /// </summary>
+    private static IEnumerable<DossierDocument> TakenFromNationalDatabase(
+        WorkflowDefinition definition, IReadOnlyList<DossierDocument> papers, Applicant applicant, NationalProof? proof)
+    {
+        if (proof is null)
+            return [];
+        if (!string.Equals(proof.SubjectId, applicant.IdNumber, StringComparison.Ordinal))
+            throw new DossierRefusedException(RefusalKind.Invalid,
+                $"Kết quả tra cứu CSDL quốc gia là của {proof.SubjectId}, không phải của người nộp {applicant.IdNumber}.", "lookupId");
+        return definition.Documents
+            .Where(d => d.ProvenBy == proof.Database && papers.All(p => p.Code != d.Code))
+            .Select(d => new DossierDocument(d.Code, d.Name, TakenFrom: proof.Database))
+            .ToList();
     }
 
     /// <summary>Names every required paper missing — the always-required ones and those whose guard holds for this dossier.</summary>

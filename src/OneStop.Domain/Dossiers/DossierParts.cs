@@ -34,11 +34,22 @@ public sealed record DossierDocument(
     bool Digitized = false,
     string? FieldsJson = null,
     string PaperForm = PaperForms.Copy,
-    int Copies = 1)
+    int Copies = 1,
+    string? TakenFrom = null)
 {
-    /// <summary>Where the paper came from: seen at the counter, uploaded, or reused from the data repository.</summary>
-    public string Source => RepositoryDocumentId is not null ? "repository" : SeenAtCounter ? "counter" : "upload";
+    /// <summary>
+    /// Where the paper came from: seen at the counter, uploaded, reused from the data repository, or taken from a
+    /// national database (<see cref="TakenFrom"/>: <c>population</c>, <c>business</c>) instead of being asked for.
+    /// </summary>
+    public string Source => TakenFrom ?? (RepositoryDocumentId is not null ? "repository" : SeenAtCounter ? "counter" : "upload");
 }
+
+/// <summary>
+/// A national database answered for the applicant (DESIGN §14): <paramref name="Database"/> (<c>population</c> or
+/// <c>business</c>) knows <paramref name="SubjectId"/>, so the papers the definition says it proves are taken from it.
+/// </summary>
+public sealed record NationalProof(string Database, string SubjectId);
+
 
 /// <summary>What a submission or supplement says about one paper; the form and count default by channel.</summary>
 public sealed record DocumentSubmission(string Code, Guid? FileId = null, Guid? RepositoryDocumentId = null, string? PaperForm = null, int? Copies = null);

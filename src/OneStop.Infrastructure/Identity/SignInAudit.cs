@@ -30,4 +30,8 @@ public static class SignInReasons
     public const string TemporaryPasswordExpired = "temp-expired";
     /// <summary>The password was right but must be changed first: a password-change token, no session.</summary>
     public const string MustChangePassword = "must-change";
+    /// <summary>Signed in through VNeID (DESIGN §14): the identity provider checked the person, not our password.</summary>
+    public const string Vneid = "vneid";
+    /// <summary>VNeID vouched for the person, but their account here is disabled.</summary>
+    public const string VneidDisabled = "vneid-disabled";
 }

@@ -22,6 +22,9 @@ public static class RecurringJobs
         // Waits, consultation due dates and escalations whose own delayed job was lost (in-memory storage) or never ran.
         jobs.AddOrUpdate<Timers.DossierTimerJob>(Timers.DossierTimerJob.RecurringJobId, job => job.RunDueAsync(CancellationToken.None),
             Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Payment orders whose callback never came, and orders the platform was down for (DESIGN §14).
+        jobs.AddOrUpdate<NationalServices.PaymentReconciliationJob>(NationalServices.PaymentReconciliationJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None), "*/5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // The indicators of yesterday, frozen at 06:00 Vietnam time for the provincial operations centre (DESIGN §11).
         jobs.AddOrUpdate<Reports.IndicatorSnapshotJob>(Reports.IndicatorSnapshotJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             Reports.IndicatorSnapshotJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

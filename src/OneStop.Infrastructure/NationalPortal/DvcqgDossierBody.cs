@@ -71,9 +71,10 @@ public static class DvcqgDossierBody
             // "2": filed at the province's own one-stop system, not on the national portal (the Thanh Hóa client's constant).
             ["NoiNopHoSo"] = "2",
             ["HoSoCoThanhPhanSoHoa"] = DvcqgPayload.Flag(snapshot.Documents.Any(d => d.Digitized)),
-            // No VNeID sign-in and no online payment exist yet (issue 17): "0", as the Thanh Hóa client sends by default.
-            ["TaiKhoanDuocXacThucVoiVNeID"] = "0",
-            ["DuocThanhToanTrucTuyen"] = "0",
+            // Submitted online through a VNeID-verified account (DESIGN §14), and the fee paid on the national payment
+            // platform ("1", as the Thanh Hóa client marks a fee paid online); otherwise "0".
+            ["TaiKhoanDuocXacThucVoiVNeID"] = DvcqgPayload.Flag(snapshot.VneidLevel is not null),
+            ["DuocThanhToanTrucTuyen"] = DvcqgPayload.Flag(snapshot.FeePaidOnline),
             ["DinhDanhCHS"] = new JsonArray(new JsonObject
             {
                 ["LoaiDinhDanh"] = applicant.Type == ApplicantType.Organisation ? TaxCodeKind : PersonalIdKind,
@@ -84,8 +85,9 @@ public static class DvcqgDossierBody
             ["DanhSachTepDinhKemKhac"] = new JsonArray(),
             ["DanhSachHoSoBoSung"] = new JsonArray(supplements.Select(s => s.Entry).ToArray<JsonNode?>()),
             ["DanhSachGiayToKetQua"] = new JsonArray(resolved is not null && snapshot.Result is { } result ? [ResultPaper(result)] : []),
-            // National databases consulted for the dossier: none until look-ups exist (issue 17).
-            ["DSKetNoiCSDL"] = new JsonArray(),
+            // The national databases papers were taken from instead of being asked for (DESIGN §14).
+            ["DSKetNoiCSDL"] = new JsonArray(snapshot.Documents.Where(d => d.TakenFrom is not null).Select(d => d.TakenFrom!).Distinct()
+                .Select(database => (JsonNode?)new JsonObject { ["MaCSDL"] = DatabaseCode(database) }).ToArray()),
             [References] = new JsonObject
             {
                 ["agency"] = snapshot.AgencyCode,
@@ -104,6 +106,17 @@ public static class DvcqgDossierBody
             },
         };
     }
+
+    /// <summary>
+    /// DVCQG's code of a national database. Neither public client shows the list, so these are ours: the abbreviations
+    /// the national programmes use (CSDLQGDC: Cơ sở dữ liệu quốc gia về dân cư; CSDLQGDKDN: … về đăng ký doanh nghiệp).
+    /// </summary>
+    public static string DatabaseCode(string database) => database switch
+    {
+        Domain.Definitions.NationalDatabases.Population => "CSDLQGDC",
+        Domain.Definitions.NationalDatabases.Business => "CSDLQGDKDN",
+        _ => database,
+    };
 
     private static DvcqgEvent? First(IReadOnlyList<DvcqgEvent> history, Func<DvcqgEvent, bool> match) => history.FirstOrDefault(match);
 

@@ -27,7 +27,9 @@ public sealed record DvcqgSnapshot(
     decimal FeeAmount = 0,
     string? UnitInCharge = null,
     DateTime? OriginalDueDate = null,
-    bool ReturnByPost = false)
+    bool ReturnByPost = false,
+    int? VneidLevel = null,
+    bool FeePaidOnline = false)
 {
     public DvcqgEvent Current => History[^1];
 
@@ -49,7 +51,8 @@ public sealed record DvcqgSnapshot(
     public static DvcqgSnapshot Of(Dossier dossier, DossierEvent at) => new(
         dossier.Code, dossier.Channel, dossier.Applicant, dossier.SubmittedAt, dossier.Documents, dossier.Result,
         dossier.Events.Where(e => e.Sequence <= at.Sequence).OrderBy(e => e.Sequence).Select(DvcqgEvent.From).ToList(),
-        dossier.FeeAmount, dossier.HomeUnitCode, dossier.OriginalDueDate, dossier.ReturnAt == ReturnPoints.Post);
+        dossier.FeeAmount, dossier.HomeUnitCode, dossier.OriginalDueDate, dossier.ReturnAt == ReturnPoints.Post,
+        dossier.VneidLevel, dossier.FeePaidOnline);
 }
 
 /// <summary>The procedure fields, from the pinned definition version and the national catalogue.</summary>

@@ -42,6 +42,9 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<DossierTimer> DossierTimers => Set<DossierTimer>();
     public DbSet<DossierConsultation> DossierConsultations => Set<DossierConsultation>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<NationalServices.NationalLookup> NationalLookups => Set<NationalServices.NationalLookup>();
+    public DbSet<NationalServices.PaymentOrder> PaymentOrders => Set<NationalServices.PaymentOrder>();
+    public DbSet<NationalServices.PaymentCallbackRecord> PaymentCallbacks => Set<NationalServices.PaymentCallbackRecord>();
     public DbSet<Storage.FileBlob> FileBlobs => Set<Storage.FileBlob>();
     public DbSet<Storage.FileChunk> FileChunks => Set<Storage.FileChunk>();
     public DbSet<Signing.SigningCertificate> SigningCertificates => Set<Signing.SigningCertificate>();

@@ -22,6 +22,10 @@ public sealed class DossierReportFact
     public bool PapersElectronic { get; set; }
     /// <summary>At least one paper was reused from the applicant's data repository.</summary>
     public bool PapersReused { get; set; }
+    /// <summary>Submitted online by a citizen signed in through VNeID (DESIGN §14).</summary>
+    public bool VneidVerified { get; set; }
+    /// <summary>At least one paper was taken from a national database (population, business) instead of being asked for.</summary>
+    public bool PapersFromNationalDatabases { get; set; }
 
     /// <summary>The legal due date (<see cref="Dossier.OriginalDueDate"/>): pauses move it, an apology does not.</summary>
     public DateTime? LegalDueDate { get; set; }

@@ -22,6 +22,13 @@ public class IndicatorCounts
     public int ReceivedReusing { get; set; }
     /// <summary>Of <see cref="Received"/>: with a status message the national portal has not accepted yet.</summary>
     public int ReceivedUnsynced { get; set; }
+    /// <summary>Of <see cref="Received"/>: submitted online by a citizen signed in through VNeID (DESIGN §14).</summary>
+    public int ReceivedVneidVerified { get; set; }
+    /// <summary>Of <see cref="Received"/>: at least one paper taken from a national database instead of being asked for.</summary>
+    public int ReceivedFromNationalDatabases { get; set; }
+    /// <summary>Fees paid online in the period: <c>confirm-payment</c> events of the system, after the national payment
+    /// platform said the order was paid; at the unit of the payment step.</summary>
+    public int PaidOnline { get; set; }
 
     /// <summary>Dossiers that became <c>Resolved</c> in the period (resolve or decline), at the unit that resolved.</summary>
     public int Resolved { get; set; }
@@ -63,7 +70,7 @@ public class IndicatorCounts
     public int RatingScoreSum => Rated1 + 2 * Rated2 + 3 * Rated3 + 4 * Rated4 + 5 * Rated5;
 
     public bool IsEmpty => Received == 0 && Resolved == 0 && Returned == 0 && NotAccepted == 0 && Declined == 0 && Withdrawn == 0
-        && InProgress == 0 && Ratings == 0 && ReceivedUnsynced == 0;
+        && InProgress == 0 && Ratings == 0 && ReceivedUnsynced == 0 && PaidOnline == 0;
 
     /// <summary>Adds the flows (everything but the in-progress stock) of <paramref name="other"/>.</summary>
     public void AddFlows(IndicatorCounts other)
@@ -77,6 +84,9 @@ public class IndicatorCounts
         ReceivedDigitized += other.ReceivedDigitized;
         ReceivedReusing += other.ReceivedReusing;
         ReceivedUnsynced += other.ReceivedUnsynced;
+        ReceivedVneidVerified += other.ReceivedVneidVerified;
+        ReceivedFromNationalDatabases += other.ReceivedFromNationalDatabases;
+        PaidOnline += other.PaidOnline;
         Resolved += other.Resolved;
         ResolvedLate += other.ResolvedLate;
         ResolvedElectronicResult += other.ResolvedElectronicResult;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Domain;
 using OneStop.Domain.Dossiers;
 using OneStop.Infrastructure.Persistence;
 
@@ -49,6 +50,7 @@ public sealed class IndicatorQueries(OneStopDbContext db, TimeProvider clock)
             {
                 g.Key.ReceivedUnitCode, g.Key.Channel, g.Key.ProcedureId, g.Key.DefinitionVersion,
                 Count = g.Count(), Digitized = g.Count(f => f.PapersElectronic), Reusing = g.Count(f => f.PapersReused),
+                Vneid = g.Count(f => f.VneidVerified), National = g.Count(f => f.PapersFromNationalDatabases),
             })
             .ToListAsync(ct);
         foreach (var row in received)
@@ -69,6 +71,8 @@ public sealed class IndicatorQueries(OneStopDbContext db, TimeProvider clock)
             }
             c.ReceivedDigitized += row.Digitized;
             c.ReceivedReusing += row.Reusing;
+            c.ReceivedVneidVerified += row.Vneid;
+            c.ReceivedFromNationalDatabases += row.National;
         }
 
         // A dossier is unsynced while any of its messages waits or was dead-lettered: few rows, read from their side.
@@ -132,6 +136,16 @@ public sealed class IndicatorQueries(OneStopDbContext db, TimeProvider clock)
                 default: c.Withdrawn += row.Count; break;
             }
         }
+
+        // Online payments: only the national payment platform's callback (or the reconciliation asking it) makes the
+        // system confirm a payment; an officer's confirmation is a fee paid at the desk. Few rows, from the events.
+        var paidOnline = await db.DossierEvents.AsNoTracking()
+            .Where(e => e.At >= start && e.At < end && e.Action == DossierActions.ConfirmPayment && e.Actor == RoleNames.SystemActor)
+            .GroupBy(e => e.UnitCode)
+            .Select(g => new { Unit = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        foreach (var row in paidOnline)
+            For(row.Unit).PaidOnline += row.Count;
 
         var ratings = await db.Ratings.AsNoTracking()
             .Where(r => r.RatedAt >= start && r.RatedAt < end)

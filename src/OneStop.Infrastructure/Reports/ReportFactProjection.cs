@@ -45,6 +45,8 @@ internal static class ReportFactProjection
         fact.Channel = dossier.Channel;
         fact.PapersElectronic = dossier.Documents.Count > 0 && dossier.Documents.All(IsElectronic);
         fact.PapersReused = dossier.Documents.Any(d => d.RepositoryDocumentId is not null);
+        fact.VneidVerified = dossier.VneidLevel is not null;
+        fact.PapersFromNationalDatabases = dossier.Documents.Any(d => d.TakenFrom is not null);
         fact.LegalDueDate = dossier.OriginalDueDate;
 
         foreach (var e in events.OrderBy(e => e.Sequence))
@@ -74,7 +76,8 @@ internal static class ReportFactProjection
 
     private static bool Entered(DossierEvent e, DossierStatus status) => e.ToStatus == status && e.FromStatus != status;
 
-    /// <summary>A paper is electronic once a file stands for it: uploaded, scanned at the counter, or reused.</summary>
+    /// <summary>A paper is electronic once a file or a record stands for it: uploaded, scanned at the counter, reused, or
+    /// taken from a national database.</summary>
     private static bool IsElectronic(DossierDocument paper) =>
-        paper.Digitized || paper.FileId is not null || paper.RepositoryDocumentId is not null;
+        paper.Digitized || paper.FileId is not null || paper.RepositoryDocumentId is not null || paper.TakenFrom is not null;
 }

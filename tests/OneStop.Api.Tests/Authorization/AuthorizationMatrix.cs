@@ -276,5 +276,31 @@ public static class AuthorizationMatrix
         new("POST", "/api/admin/sync/{id}/retry", "/api/admin/sync/987654321/retry", "admin", 404),
         new("POST", "/api/admin/sync/{id}/retry", "/api/admin/sync/987654321/retry", "reception:own", 403),
         new("POST", "/api/admin/sync/{id}/retry", "/api/admin/sync/987654321/retry", "anonymous", 401),
+
+        // National services (issue 17). VNeID sign-in is for anyone: the login redirects to the provider (the matrix's
+        // client follows it to VNeID's sign-in page, 200); the callback without code and state is refused by the handler.
+        new("GET", "/api/auth/vneid/login", "/api/auth/vneid/login?returnUrl=/", "anonymous", 200),
+        new("GET", "/api/auth/vneid/callback", "/api/auth/vneid/callback", "anonymous", 400),
+        // Look-ups: officers at a unit, with a purpose; never citizens, never admins.
+        new("GET", "/api/lookups/citizens/{idNumber}", "/api/lookups/citizens/060095000123?purpose=tiep-nhan-ho-so", "reception:own", 200),
+        new("GET", "/api/lookups/citizens/{idNumber}", "/api/lookups/citizens/060095000123?purpose=tiep-nhan-ho-so", "specialist:own", 200),
+        new("GET", "/api/lookups/citizens/{idNumber}", "/api/lookups/citizens/060095000123?purpose=tiep-nhan-ho-so", "admin", 403),
+        new("GET", "/api/lookups/citizens/{idNumber}", "/api/lookups/citizens/060095000123?purpose=tiep-nhan-ho-so", "citizen:owner", 403),
+        new("GET", "/api/lookups/citizens/{idNumber}", "/api/lookups/citizens/060095000123?purpose=tiep-nhan-ho-so", "anonymous", 401),
+        new("GET", "/api/lookups/businesses/{taxCode}", "/api/lookups/businesses/0100109106?purpose=tiep-nhan-ho-so", "reception:other", 200),
+        new("GET", "/api/lookups/businesses/{taxCode}", "/api/lookups/businesses/0100109106?purpose=tiep-nhan-ho-so", "citizen:owner", 403),
+        new("GET", "/api/lookups/businesses/{taxCode}", "/api/lookups/businesses/0100109106?purpose=tiep-nhan-ho-so", "anonymous", 401),
+        new("GET", "/api/admin/lookups", "/api/admin/lookups", "admin", 200),
+        new("GET", "/api/admin/lookups", "/api/admin/lookups", "leader:own", 403),
+        new("GET", "/api/admin/lookups", "/api/admin/lookups", "anonymous", 401),
+        // Online payment: officers and the owner read it; the platform's callback is anonymous but must be signed.
+        new("GET", Dossier + "/payment", Dossier + "/payment", "citizen:owner", 200, "awaiting-payment"),
+        new("GET", Dossier + "/payment", Dossier + "/payment", "reception:own", 200, "awaiting-payment"),
+        new("GET", Dossier + "/payment", Dossier + "/payment", "admin", 200, "awaiting-payment"),
+        new("GET", Dossier + "/payment", Dossier + "/payment", "citizen:other", 404, "awaiting-payment"),
+        new("GET", Dossier + "/payment", Dossier + "/payment", "reception:other", 404, "awaiting-payment"),
+        new("GET", Dossier + "/payment", Dossier + "/payment", "anonymous", 401, "awaiting-payment"),
+        new("POST", "/api/payments/callback", "/api/payments/callback", "anonymous", 401, Body: "payment-notice"),
+        new("POST", "/api/payments/callback", "/api/payments/callback", "admin", 401, Body: "payment-notice"),
     ];
 }

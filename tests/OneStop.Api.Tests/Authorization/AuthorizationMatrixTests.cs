@@ -57,7 +57,7 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
             // Health checks answer any method; the matrix calls them with GET.
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => $"{m} {Normalize(e.RoutePattern.RawText!)}"))
-            .Where(e => !e.Contains(" /portal/", StringComparison.Ordinal))
+            .Where(e => !e.Contains(" /portal/", StringComparison.Ordinal) && !e.Contains(" /national/", StringComparison.Ordinal))
             // The API reference UI's own script and icon files are static assets, not API endpoints.
             .Where(e => !(e.StartsWith("GET /scalar/", StringComparison.Ordinal) && (e.EndsWith(".js", StringComparison.Ordinal) || e.EndsWith(".svg", StringComparison.Ordinal))))
             .ToHashSet();
@@ -90,6 +90,15 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
             // Writes carry the ETag of a fresh read; callers who cannot read must be refused before it matters.
             var (_, tag) = await (await factory.SignInAsync("admin")).GetDossierAsync(code);
             etag = tag;
+        }
+        if (rule.Setup == "awaiting-payment")
+        {
+            // A counter residence registration for congdan (20.000 đồng), received and asked to pay.
+            var reception = await factory.SignInAsync("tiepnhan.xa");
+            var code = (await reception.SubmitAsync(ApiClient.CounterSubmission("cu-tru.dang-ky-thuong-tru", Demo.Commune, ["CT01", "GKS"]))).Str("code");
+            await reception.ActAsync(code, "receive");
+            await reception.ActAsync(code, "request-payment");
+            path = path.Replace("{code}", code);
         }
         if (rule.Setup == "file")
             path = path.Replace("{file}", (await (await factory.SignInAsync("congdan")).UploadAsync()).ToString());
@@ -137,6 +146,11 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
         "opinion" => JsonContent.Create(new { answer = "agree", comment = "Đồng ý." }),
         "migrate" => JsonContent.Create(new { fromVersion = 1, toVersion = 1, stepMap = new Dictionary<string, string> { ["tham-tra"] = "tham-tra" }, dryRun = true }),
         "simulate" => JsonContent.Create(new { last = 5 }),
+        // Signed with a key that is not the platform's: whoever sends it, it is refused.
+        "payment-notice" => new StringContent("{\"orderId\":\"PG0000\",\"status\":\"paid\"}", Encoding.UTF8, "application/json")
+        {
+            Headers = { { "X-Signature", "00" } },
+        },
         "rating" => JsonContent.Create(new { score = 5, comment = "Hài lòng." }),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Body, "unknown body"),
     };

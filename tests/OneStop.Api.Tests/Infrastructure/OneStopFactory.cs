@@ -93,6 +93,15 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // There is no network here: the portal client talks to an in-memory server.
             services.AddHttpClient<NationalPortalClient>().ConfigurePrimaryHttpMessageHandler(() => PortalHandler?.Invoke() ?? Server.CreateHandler());
+            // The national services (DESIGN §14) too: our look-up and payment clients, the VNeID handler's backchannel
+            // (discovery, keys, token endpoint) and the mock platform's callbacks to us all reach this host's /national
+            // — in memory, or over loopback when a test runs the host on Kestrel (it has no in-memory server then).
+            services.AddHttpClient<OneStop.Infrastructure.NationalServices.INationalRegistry, OneStop.Infrastructure.NationalServices.LgspRegistryClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => NationalHandler());
+            services.AddHttpClient<OneStop.Infrastructure.NationalServices.PaymentPlatformClient>().ConfigurePrimaryHttpMessageHandler(() => NationalHandler());
+            services.AddHttpClient(OneStop.NationalServices.Mock.MockPaymentEndpoints.CallbackClient).ConfigurePrimaryHttpMessageHandler(() => NationalHandler());
+            services.Configure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(
+                OneStop.Api.Features.Auth.Vneid.VneidAuthentication.Scheme, options => options.BackchannelHttpHandler = NationalHandler());
             // Polly takes the container's TimeProvider, i.e. the fake clock; but the portal's latency is real time, so
             // HTTP timeouts, quick-retry pauses and the circuit breaker must be too, or a retry would wait for a test
             // to move the clock.
@@ -144,6 +153,19 @@ public sealed class OneStopFactory : WebApplicationFactory<Program>
 
     /// <summary>Stored files, whichever store holds them (the bytes, not the rows that name them).</summary>
     public Task<int> StoredBlobCountAsync() => QueryAsync(Store.StoredBlobCountAsync);
+
+    /// <summary>The in-memory server's handler, or a real one when the host runs on Kestrel (<c>UseKestrel</c>).</summary>
+    private HttpMessageHandler NationalHandler()
+    {
+        try
+        {
+            return Server.CreateHandler();
+        }
+        catch (NotSupportedException)
+        {
+            return new SocketsHttpHandler();
+        }
+    }
 }
 
 public sealed record DatabaseSnapshot(

@@ -18,7 +18,7 @@ public sealed class DefinitionRulesAgreementTests
     private const string Sample = """
         {
           "id": "xay-dung.mau", "version": 1, "name": "Mẫu", "procedureCode": "1.013236", "level": "province", "onlineLevel": "partial",
-          "effectiveFrom": "2027-01-01", "supplementClock": "resume", "processingTime": { "workingDays": 15 },
+          "effectiveFrom": "2027-01-01", "supplementClock": "resume", "processingTime": { "workingDays": 15 }, "vneidLevel": 2,
           "form": [
             { "key": "dienTichSan", "label": "Tổng diện tích sàn (m²)", "type": "number", "required": true, "min": 1 },
             { "key": "loaiCongTrinh", "label": "Loại công trình", "type": "choice", "choices": ["nha-o", "cong-cong"] },
@@ -26,7 +26,7 @@ public sealed class DefinitionRulesAgreementTests
           ],
           "fee": { "amount": 75000, "onlineAmount": 37500, "per": "dossier", "currency": "VND", "exemptWhen": "applicant.type == 'organization' && form.loaiCongTrinh == 'cong-cong'" },
           "roles": ["reception", "specialist", "leader", "appraiser"],
-          "documents": [ { "code": "DDN", "name": "Đơn", "required": true }, { "code": "GPMB", "name": "Mặt bằng", "required": "form.dienTichSan > 250" } ],
+          "documents": [ { "code": "DDN", "name": "Đơn", "required": true, "provenBy": "population" }, { "code": "GPMB", "name": "Mặt bằng", "required": "form.dienTichSan > 250" } ],
           "results": [ { "code": "GPXD", "name": "Giấy phép xây dựng", "signed": true, "storeInRepository": true } ],
           "steps": [
             { "id": "tiep-nhan", "name": "Tiếp nhận", "kind": "reception", "role": "reception", "unit": "receiving",
@@ -77,6 +77,9 @@ public sealed class DefinitionRulesAgreementTests
         { "same-day-on-a-step", "steps[3].duration.sameDay", "Thời hạn của bước: sameDay chỉ dùng cho thời hạn giải quyết của cả thủ tục" },
         { "empty-legal-basis", "legalBasis[0]", "Mỗi căn cứ pháp lý là một trích dẫn văn bản" },
         { "subject-field-not-a-key", "results[0].subjectField", "Trường 'so-dinh-danh' không có trong form" },
+        { "vneid-level-three", "vneidLevel", "Mức định danh điện tử VNeID 3 không hợp lệ; chỉ dùng 1 hoặc 2." },
+        { "vneid-level-offline", "vneidLevel", "Thủ tục không trực tuyến (onlineLevel \"none\") không đặt mức VNeID (vneidLevel)." },
+        { "proven-by-unknown", "documents[0].provenBy", "Cơ sở dữ liệu quốc gia 'land' không hợp lệ; chỉ dùng: population, business." },
     };
 
     [Fact]
@@ -192,6 +195,9 @@ public sealed class DefinitionRulesAgreementTests
             case "same-day-on-a-step": Step(d, 3)["duration"] = new JsonObject { ["sameDay"] = true }; break;
             case "empty-legal-basis": d["legalBasis"] = new JsonArray(" "); break;
             case "subject-field-not-a-key": d["results"]![0]!["subjectField"] = "so-dinh-danh"; break;
+            case "vneid-level-three": d["vneidLevel"] = 3; break;
+            case "vneid-level-offline": d["vneidLevel"] = 2; d["onlineLevel"] = "none"; break;
+            case "proven-by-unknown": d["documents"]![0]!["provenBy"] = "land"; break;
         }
     }
 }

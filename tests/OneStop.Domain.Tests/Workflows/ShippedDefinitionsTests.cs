@@ -147,7 +147,8 @@ public sealed class ShippedDefinitionsTests
         var papers = definition.Documents.Where(d => d.Required.Always || d.Required.IsConditional)
             .Select(d => new DocumentSubmission(d.Code, FileId: channel == Channel.Online ? Guid.NewGuid() : null)).ToList();
         var submitter = channel == Channel.Online
-            ? new Actor("cong-dan.an", new HashSet<string> { RoleNames.Citizen }, null, "060195000123")
+            // Online, the citizen signed in through VNeID at the level the procedure asks for (issue 17), if it asks one.
+            ? new Actor("cong-dan.an", new HashSet<string> { RoleNames.Citizen }, null, "060195000123") { VneidLevel = definition.VneidLevel }
             : Officer(RoleNames.Reception, receivingUnit);
         var dossier = Dossier.Submit(As(submitter), "000.17.22.H56-260309-0001", "ABCD2345",
             new Applicant("060195000123", "Nguyễn Văn An"), channel, receivingUnit, papers, form, routing);

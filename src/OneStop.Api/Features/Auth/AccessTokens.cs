@@ -15,13 +15,14 @@ public static class AccessTokens
     /// <summary>How long a password-change token lasts: long enough to choose a password, too short to be a session.</summary>
     public static readonly TimeSpan PasswordChangeLifetime = TimeSpan.FromMinutes(15);
 
-    public static TokenResponse Session(UserAccount user, JwtSettings jwt, DateTime now) => new(
-        Write(user, jwt, now, jwt.Lifetime, passwordChangeOnly: false), (int)jwt.Lifetime.TotalSeconds, user.RoleSet.Order().ToList(), user.UnitCode);
+    /// <summary>A session token; <paramref name="vneidLevel"/>, for a VNeID sign-in, travels in it for the submissions that need a level.</summary>
+    public static TokenResponse Session(UserAccount user, JwtSettings jwt, DateTime now, int? vneidLevel = null) => new(
+        Write(user, jwt, now, jwt.Lifetime, passwordChangeOnly: false, vneidLevel), (int)jwt.Lifetime.TotalSeconds, user.RoleSet.Order().ToList(), user.UnitCode);
 
     public static string PasswordChange(UserAccount user, JwtSettings jwt, DateTime now) =>
         Write(user, jwt, now, PasswordChangeLifetime, passwordChangeOnly: true);
 
-    private static string Write(UserAccount user, JwtSettings jwt, DateTime now, TimeSpan lifetime, bool passwordChangeOnly)
+    private static string Write(UserAccount user, JwtSettings jwt, DateTime now, TimeSpan lifetime, bool passwordChangeOnly, int? vneidLevel = null)
     {
         var claims = new List<Claim>
         {
@@ -44,6 +45,8 @@ public static class AccessTokens
                 claims.Add(new Claim(OneStopClaims.UnitCode, user.UnitCode));
             if (user.PersonalId is not null)
                 claims.Add(new Claim(OneStopClaims.PersonalId, user.PersonalId));
+            if (vneidLevel is { } level)
+                claims.Add(new Claim(OneStopClaims.VneidLevel, level.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
         }
 
         var token = new JwtSecurityToken(JwtSettings.Issuer, JwtSettings.Audience, claims, now, now.Add(lifetime),

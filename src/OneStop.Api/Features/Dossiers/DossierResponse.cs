@@ -65,8 +65,13 @@ public sealed record DossierResponse(
     string? TrackingSecret,
     IReadOnlyList<string> AvailableActions,
     int Version,
-    string? PackageCode = null)
+    string? PackageCode = null,
+    int? VneidLevel = null,
+    bool FeePaidOnline = false)
 {
+    /// <summary>Submitted online through a VNeID-verified account (DESIGN §14); <see cref="VneidLevel"/> says at which level.</summary>
+    public bool VneidVerified => VneidLevel is not null;
+
     public static DossierResponse From(Dossier dossier, DossierContext context, bool showSecret)
     {
         var step = context.Model.Step(dossier.CurrentStepId);
@@ -119,7 +124,9 @@ public sealed record DossierResponse(
             showSecret ? dossier.TrackingSecret : null,
             dossier.AvailableActions(context),
             dossier.Version,
-            dossier.PackageCode);
+            dossier.PackageCode,
+            dossier.VneidLevel,
+            dossier.FeePaidOnline);
     }
 
     private static ResultResponse Present(DossierResult r) =>

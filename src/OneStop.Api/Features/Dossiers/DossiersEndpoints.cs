@@ -15,6 +15,7 @@ public static class DossiersEndpoints
             .WithSummary("Hàng đợi xử lý của đơn vị: lọc theo trạng thái, bước, quá hạn, hạn trước ngày, từ khóa, người nhận việc (assignee=me|none).");
         group.MapGet("/{code}", GetDossier.Handle).WithSummary("Đọc hồ sơ (kèm ETag và các thao tác được phép).");
         group.MapPost("/{code}/actions/{action}", ActOnDossier.Handle).Validate<ActionBody>()
+            .AddEndpointFilter<Payments.SendPaymentOrderFilter>()
             .WithSummary("Thực hiện một thao tác; cần If-Match với ETag của lần đọc gần nhất.");
         group.MapGet("/{code}/history", GetDossierHistory.Handle).WithSummary("Lịch sử xử lý hồ sơ.");
         group.MapPost("/{code}/claim", ClaimableWork.Claim).RequireAuthorization(Policies.Officer)

@@ -36,11 +36,13 @@ public sealed record DocumentRequest(string? Code, Guid? FileId, Guid? Repositor
 /// <summary>
 /// A submission (DESIGN §10); <see cref="Form"/> carries the definition's typed form values, <c>{ key: value }</c>; an
 /// any-point procedure may name the unit that decides it (<see cref="CompetentUnitCode"/>) and where the result goes
-/// (<see cref="ReturnAt"/>: receiving, competent or post).
+/// (<see cref="ReturnAt"/>: receiving, competent or post); <see cref="LookupId"/> names the officer's look-up of the
+/// applicant in a national database (DESIGN §14), which fills the applicant and proves the papers the definition says
+/// that database proves.
 /// </summary>
 public sealed record SubmitDossierRequest(
     string? ProcedureId, ApplicantRequest? Applicant, string? Channel, string? ReceivingUnitCode, IReadOnlyList<DocumentRequest>? Documents,
-    IReadOnlyDictionary<string, JsonElement>? Form = null, string? CompetentUnitCode = null, string? ReturnAt = null);
+    IReadOnlyDictionary<string, JsonElement>? Form = null, string? CompetentUnitCode = null, string? ReturnAt = null, Guid? LookupId = null);
 
 public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDossierRequest>
 {
@@ -54,7 +56,8 @@ public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDoss
         RuleFor(r => r.ReceivingUnitCode).NotEmpty().WithMessage("Phải chọn đơn vị tiếp nhận (receivingUnitCode).")
             .StoredLength(StoredLengths.UnitCode, "Mã đơn vị tiếp nhận (receivingUnitCode)");
         RuleFor(r => r.Applicant).NotNull().WithMessage("Phải nhập thông tin người nộp (applicant).");
-        RuleFor(r => r.Applicant!).SetValidator(new ApplicantRequestValidator()).When(r => r.Applicant is not null);
+        // With a look-up the name may be left to the national database.
+        RuleFor(r => r.Applicant!).SetValidator(r => new ApplicantRequestValidator(nameRequired: r.LookupId is null)).When(r => r.Applicant is not null);
         RuleFor(r => r.Documents).NotNull().WithMessage("Phải kê khai thành phần hồ sơ (documents).");
         RuleFor(r => r.CompetentUnitCode).StoredLength(StoredLengths.UnitCode, "Mã cơ quan giải quyết (competentUnitCode)");
         RuleFor(r => r.ReturnAt).StoredLength(16, "Nơi nhận kết quả (returnAt)");
@@ -66,13 +69,17 @@ public sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDoss
 
 public sealed class ApplicantRequestValidator : AbstractValidator<ApplicantRequest>
 {
-    public ApplicantRequestValidator()
+    public ApplicantRequestValidator() : this(nameRequired: true)
+    {
+    }
+
+    public ApplicantRequestValidator(bool nameRequired)
     {
         RuleFor(a => a.IdNumber)
             .Must(value => ApplicantIdentifier.Validate(value).IsValid)
             .WithMessage(a => ApplicantIdentifier.Validate(a.IdNumber).Error ?? "Mã định danh không hợp lệ.");
-        RuleFor(a => a.FullName).NotEmpty().WithMessage("Phải nhập họ tên người nộp.")
-            .StoredLength(StoredLengths.ApplicantName, "Họ tên người nộp (fullName)");
+        RuleFor(a => a.FullName).NotEmpty().When(_ => nameRequired).WithMessage("Phải nhập họ tên người nộp.");
+        RuleFor(a => a.FullName).StoredLength(StoredLengths.ApplicantName, "Họ tên người nộp (fullName)");
         // Too long first: a 5,000-character "email" is answered as too long, not as malformed.
         RuleFor(a => a.Email).Cascade(CascadeMode.Stop)
             .StoredLength(StoredLengths.ApplicantEmail, "Email")
@@ -91,7 +98,7 @@ public static class SubmitDossier
     public static async Task<Results<Created<DossierResponse>, Created<PackageResponse>, ProblemHttpResult>> Handle(
         SubmitDossierRequest request, HttpContext http, ClaimsPrincipal user, OneStopDbContext db,
         DefinitionCatalog catalog, DossierContextFactory contexts, PackageProgress packages, TimeProvider clock, OneStopMetrics metrics,
-        CancellationToken ct)
+        Microsoft.Extensions.Options.IOptions<Infrastructure.NationalServices.NationalServicesOptions> national, CancellationToken ct)
     {
         var actor = user.ToActor();
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -115,6 +122,9 @@ public static class SubmitDossier
             return Problems.Unprocessable($"Đơn vị tiếp nhận '{request.ReceivingUnitCode}' không tồn tại.", "receivingUnitCode");
         if (await DocumentReferences.CheckAsync(db, actor, request.Applicant!.IdNumber!.Trim(), request.Documents!, context.Today, ct) is { } badReference)
             return badReference;
+        var (applicant, proof, badLookup) = await Lookups.NationalProofs.ResolveAsync(db, actor, request.LookupId, request.Applicant!, national, clock, ct);
+        if (badLookup is not null)
+            return badLookup;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (claim, lostClaim) = await ClaimKeyAsync(key, requestHash, actor, context.UtcNow, transaction, http, db, catalog, contexts, ct);
@@ -125,10 +135,10 @@ public static class SubmitDossier
         if (await UnitLocks.HoldOpenAsync(db, held, context.Today, ct) is [var ended, ..])
             return Problems.Conflict($"Đơn vị '{ended}' vừa được sáp nhập hoặc ngừng hoạt động; hãy chọn đơn vị kế thừa.");
         var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode, VietnamTime.Today(clock), ct);
-        var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(request.Applicant!),
+        var dossier = Dossier.Submit(context, code, DossierCodes.NewTrackingSecret(), ToApplicant(applicant),
             Enum.Parse<Channel>(request.Channel!, ignoreCase: true), unit.Code,
             request.Documents!.Select(ToSubmission).ToList(), request.Form,
-            new SubmissionRouting(request.CompetentUnitCode, request.ReturnAt));
+            new SubmissionRouting(request.CompetentUnitCode, request.ReturnAt), proof);
         db.Dossiers.Add(dossier);
         await DocumentReferences.MarkUsedAsync(db, code, request.Documents!, context.UtcNow, ct);
         if (claim is not null)

@@ -18,13 +18,17 @@ public sealed record ProcedureSummary(
     string Id, int Version, string Name, string ProcedureCode, string Level, string OnlineLevel, string? Field,
     string Kind = DefinitionKinds.Procedure, IReadOnlyList<ProcedureMember>? Members = null);
 
-/// <summary>A paper: <see cref="Required"/> always, or only when <see cref="RequiredWhen"/> (a guard over the form) holds.</summary>
-public sealed record ProcedureDocument(string Code, string Name, bool Required, bool Reusable, string? RequiredWhen);
+/// <summary>
+/// A paper: <see cref="Required"/> always, or only when <see cref="RequiredWhen"/> (a guard over the form) holds;
+/// <see cref="ProvenBy"/> names the national database that proves it instead (DESIGN §14).
+/// </summary>
+public sealed record ProcedureDocument(string Code, string Name, bool Required, bool Reusable, string? RequiredWhen, string? ProvenBy = null);
 
 public sealed record ProcedureDetail(
     string Id, int Version, string Name, string ProcedureCode, string Level, string OnlineLevel, string? Field,
     IReadOnlyList<ProcedureDocument> Documents, Fee? Fee, Duration? ProcessingTime, ResultSpec? Result, IReadOnlyList<ResultSpec> Results,
-    IReadOnlyList<FormField> Form, IReadOnlyList<string> Steps, bool AnyPoint = false, IReadOnlyList<string>? LegalBasis = null);
+    IReadOnlyList<FormField> Form, IReadOnlyList<string> Steps, bool AnyPoint = false, IReadOnlyList<string>? LegalBasis = null,
+    int? VneidLevel = null);
 
 /// <summary>A paper the applicant gives for a package, and the members that take it.</summary>
 public sealed record PackageDocument(string Code, string Name, bool Required, bool Reusable, string? RequiredWhen, IReadOnlyList<string> ForProcedures);
@@ -80,9 +84,9 @@ public static class ProceduresEndpoints
         var engine = (await catalog.GetAsync(db, id, version.Version, ct))!;
         var d = engine.Definition;
         return TypedResults.Ok(new ProcedureDetail(d.Id, d.Version, d.Name, d.ProcedureCode, d.Level, d.OnlineLevel, d.Field,
-            d.Documents.Select(x => new ProcedureDocument(x.Code, x.Name, x.Required.Always, x.Reusable, x.Required.When)).ToList(),
+            d.Documents.Select(x => new ProcedureDocument(x.Code, x.Name, x.Required.Always, x.Reusable, x.Required.When, x.ProvenBy)).ToList(),
             d.Fee, d.ProcessingTime, d.Result ?? d.AllResults.FirstOrDefault(), d.AllResults, d.Form ?? [], d.Steps.Select(s => s.Name).ToList(),
-            d.AnyPoint == true, d.LegalBasis ?? []));
+            d.AnyPoint == true, d.LegalBasis ?? [], d.VneidLevel));
     }
 
     private static IReadOnlyList<ProcedureMember> Members(WorkflowDefinition package, Func<string, WorkflowDefinition?> procedure) =>

@@ -43,5 +43,8 @@ public static class IndicatorColumns
         Count("ratings", f => f.Satisfaction.Ratings),
         new("averageRating", f => Csv.Number(f.Satisfaction.Average), f => f.Satisfaction.Ratings),
         Ratio("satisfiedRate", f => f.Satisfaction.Satisfied),
+        Count("receivedVneidVerified", f => f.NationalServices.VneidVerified),
+        Count("receivedFromNationalDatabases", f => f.NationalServices.FromNationalDatabases),
+        Count("paidOnline", f => f.NationalServices.PaidOnline),
     ];
 }

@@ -19,6 +19,14 @@ public sealed record InProgressCounts(int Total, int OnTime, int Overdue);
 /// <summary>Average office time per resolved dossier, in working days of <see cref="OfficeHours.Default"/> (450 minutes).</summary>
 public sealed record AverageDays(double? Value, int Dossiers, long WorkingMinutes);
 
+/// <summary>
+/// The national services of DESIGN §14: received dossiers submitted through a VNeID-verified account, received dossiers
+/// with a paper taken from a national database instead of asked for, and fees paid online through the national
+/// payment platform. <c>vneidRate</c> = VNeID-verified / received online; <c>nationalDataRate</c> = with a paper from
+/// a national database / received.
+/// </summary>
+public sealed record NationalServiceFigures(int VneidVerified, int FromNationalDatabases, int PaidOnline, Rate VneidRate, Rate NationalDataRate);
+
 public sealed record SatisfactionFigures(int Ratings, double? Average, Rate Satisfied, Rate Unsatisfied, IReadOnlyDictionary<string, int> Scores);
 
 /// <summary>
@@ -33,7 +41,8 @@ public sealed record SatisfactionFigures(int Ratings, double? Average, Rate Sati
 /// <item><c>syncRate</c> = received whose every status message the national portal accepted / received;</item>
 /// <item><c>averageProcessingWorkingDays</c> = office minutes worked on resolved dossiers, pauses excluded, / their
 /// number / 450; <c>pauseShare</c> = paused minutes / (worked + paused minutes), over the same dossiers;</item>
-/// <item><c>satisfaction</c>: ratings given in the period; satisfied = scores 4–5, unsatisfied = 1–2.</item>
+/// <item><c>satisfaction</c>: ratings given in the period; satisfied = scores 4–5, unsatisfied = 1–2;</item>
+/// <item><c>nationalServices</c>: VNeID, national databases and online payment (<see cref="NationalServiceFigures"/>).</item>
 /// </list>
 /// </summary>
 public sealed record IndicatorFigures(
@@ -53,7 +62,8 @@ public sealed record IndicatorFigures(
     Rate SyncRate,
     AverageDays AverageProcessingWorkingDays,
     Rate PauseShare,
-    SatisfactionFigures Satisfaction)
+    SatisfactionFigures Satisfaction,
+    NationalServiceFigures NationalServices)
 {
     public static IndicatorFigures From(IndicatorCounts c)
     {
@@ -78,6 +88,8 @@ public sealed record IndicatorFigures(
                 c.Ratings == 0 ? null : Math.Round((double)c.RatingScoreSum / c.Ratings, 2),
                 Rate.Of(c.Rated4 + c.Rated5, c.Ratings),
                 Rate.Of(c.Rated1 + c.Rated2, c.Ratings),
-                new Dictionary<string, int> { ["1"] = c.Rated1, ["2"] = c.Rated2, ["3"] = c.Rated3, ["4"] = c.Rated4, ["5"] = c.Rated5 }));
+                new Dictionary<string, int> { ["1"] = c.Rated1, ["2"] = c.Rated2, ["3"] = c.Rated3, ["4"] = c.Rated4, ["5"] = c.Rated5 }),
+            new NationalServiceFigures(c.ReceivedVneidVerified, c.ReceivedFromNationalDatabases, c.PaidOnline,
+                Rate.Of(c.ReceivedVneidVerified, c.ReceivedOnline), Rate.Of(c.ReceivedFromNationalDatabases, c.Received)));
     }
 }

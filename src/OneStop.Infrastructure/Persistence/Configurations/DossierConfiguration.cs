@@ -80,6 +80,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             document.Property(x => x.Name).HasMaxLength(StoredLengths.DocumentName);
             document.Property(x => x.PaperForm).HasMaxLength(16).HasDefaultValue(PaperForms.Copy);
             document.Property(x => x.Copies).HasDefaultValue(1);
+            document.Property(x => x.TakenFrom).HasMaxLength(16);
         });
 
         builder.HasMany(d => d.Pauses).WithOne().HasForeignKey("DossierId").OnDelete(DeleteBehavior.Cascade);

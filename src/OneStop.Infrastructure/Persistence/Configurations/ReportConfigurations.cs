@@ -17,7 +17,8 @@ internal sealed class DossierReportFactConfiguration : IEntityTypeConfiguration<
         builder.Property(f => f.ResolvedUnitCode).HasMaxLength(35);
         builder.Property(f => f.ReturnedUnitCode).HasMaxLength(35);
         // Covering indexes: each figure is a range scan of one of them, grouped, without touching the table.
-        builder.HasIndex(f => new { f.ReceivedAt, f.ReceivedUnitCode, f.Channel, f.ProcedureId, f.DefinitionVersion, f.PapersElectronic, f.PapersReused })
+        builder.HasIndex(f => new { f.ReceivedAt, f.ReceivedUnitCode, f.Channel, f.ProcedureId, f.DefinitionVersion, f.PapersElectronic, f.PapersReused,
+            f.VneidVerified, f.PapersFromNationalDatabases })
             .HasDatabaseName("IX_DossierReportFacts_Received");
         builder.HasIndex(f => new { f.ResolvedAt, f.ResolvedUnitCode, f.ResolvedLate, f.ResultElectronic, f.ProcessingWorkingMinutes, f.PausedWorkingMinutes })
             .HasDatabaseName("IX_DossierReportFacts_Resolved");
