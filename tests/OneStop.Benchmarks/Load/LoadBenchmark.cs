@@ -58,7 +58,7 @@ internal static class LoadBenchmark
             var report = new LoadReport(startedAt, Machine(), before, LoadAverage(), options.Quick, results, peak, Math.Round(wall.Elapsed.TotalSeconds, 0));
             Console.WriteLine();
             Console.Write(Table(report));
-            var json = options.JsonFile ?? Path.Combine(Environment.CurrentDirectory, $"load-{startedAt:yyyyMMdd-HHmmss}.json");
+            var json = options.JsonFile ?? Path.Combine(Environment.CurrentDirectory, "artifacts", "load", $"load-{startedAt:yyyyMMdd-HHmmss}.json");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
             Console.WriteLine($"results: {Path.GetFullPath(json)}");
