@@ -20,7 +20,8 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public HostProcess(string dll, string dataFolder, IReadOnlyDictionary<string, string> settings)
     {
-        _dll = dll;
+        // Started from the dll's own folder: a relative --host must be resolved against where the user ran us.
+        _dll = Path.GetFullPath(dll);
         Port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
         var environment = new Dictionary<string, string>
