@@ -34,6 +34,9 @@ internal static class DataGenerator
             Console.Error.WriteLine($"{target} already exists: the generator only writes a new folder. Pick another --data or remove it.");
             return 2;
         }
+        // A run killed before (even by SIGKILL) left only a partial folder: gone now that its process is.
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        Load.ScratchFolder.RemoveStale(Path.GetDirectoryName(target)!, Path.GetFileName(target));
         var temporary = $"{target}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}";
         var clock = Stopwatch.StartNew();
         try
@@ -71,6 +74,8 @@ internal static class DataGenerator
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(TimeProvider.System)
+            // The initializer reads the migration mode and the bootstrap admin from configuration, as in the API.
+            .AddSingleton<IConfiguration>(configuration)
             .AddOneStopInfrastructure(configuration)
             .BuildServiceProvider();
         await using (services.ConfigureAwait(false))

@@ -20,24 +20,34 @@ public static class AccountTokenCheck
 
     private static async Task ValidateAsync(TokenValidatedContext context)
     {
-        if (await RefusalAsync(context.Principal!, context.HttpContext) is { } refusal)
+        var (refusal, account) = await CheckAsync(context.Principal!, context.HttpContext);
+        if (refusal is not null)
             context.Fail(new AccountTokenRefusedException(refusal));
+        // The account row just read also carries its current roles and unit: the claims are refreshed from it here
+        // rather than by a second lookup in Common/CurrentAccountClaims (same rules, one query per request).
+        else if (account is not null && !context.Principal!.HasClaim(c => c.Type == OneStopClaims.PasswordChangeOnly)
+                 && context.Principal.Identity is ClaimsIdentity identity)
+            context.Principal = CurrentAccountClaims.WithCurrentAccount(identity, account.Roles, account.UnitCode);
     }
 
     /// <summary>
     /// Why the account behind <paramref name="principal"/> may not act in this request, or null: the same rules for a
     /// bearer token and for the dashboard's session cookie (Features/Auth/SessionEndpoints).
     /// </summary>
-    public static async Task<string?> RefusalAsync(ClaimsPrincipal principal, HttpContext http)
+    public static async Task<string?> RefusalAsync(ClaimsPrincipal principal, HttpContext http) => (await CheckAsync(principal, http)).Refusal;
+
+    private sealed record AccountState(string SecurityStamp, DateTime? DisabledAt, bool MustChangePassword, string Roles, string? UnitCode);
+
+    private static async Task<(string? Refusal, AccountState? Account)> CheckAsync(ClaimsPrincipal principal, HttpContext http)
     {
         var userName = principal.Identity?.Name;
         var changeOnly = principal.HasClaim(c => c.Type == OneStopClaims.PasswordChangeOnly);
         var db = http.RequestServices.GetRequiredService<OneStopDbContext>();
         var account = userName is null ? null : await db.Users.AsNoTracking().Where(u => u.UserName == userName)
-            .Select(u => new { u.SecurityStamp, u.DisabledAt, u.MustChangePassword })
+            .Select(u => new AccountState(u.SecurityStamp, u.DisabledAt, u.MustChangePassword, u.Roles, u.UnitCode))
             .FirstOrDefaultAsync(http.RequestAborted);
 
-        return
+        var refusal =
             account is null ? "Tài khoản của phiên đăng nhập này không còn tồn tại."
             : account.DisabledAt is not null ? "Tài khoản đã bị quản trị viên vô hiệu hóa; phiên đăng nhập không còn hiệu lực."
             : account.SecurityStamp != (principal.FindFirst(OneStopClaims.SecurityStamp)?.Value ?? "")
@@ -45,6 +55,7 @@ public static class AccountTokenCheck
             : (changeOnly || account.MustChangePassword) && http.GetEndpoint()?.Metadata.GetMetadata<PasswordChangeTokenAllowed>() is null
                 ? "Bạn phải đổi mật khẩu trước khi dùng hệ thống: POST /api/me/password { currentPassword, newPassword }."
             : null;
+        return (refusal, account);
     }
 
     private static async Task ChallengeAsync(JwtBearerChallengeContext context)
