@@ -125,9 +125,11 @@ public sealed class NationalServicesTests
         desk.Act(dossier, Actor.System, DossierActions.ConfirmPayment, Vn(2026, 3, 9, 10, 0));
 
         Assert.Equal((DossierStatus.InProgress, "tham-dinh", true), (dossier.Status, dossier.CurrentStepId, dossier.FeePaidOnline));
-        // Paused 08:30–10:00: 90 office minutes, so the due date moves from Tue 10/03 08:00 to 09:30.
+        // Paused 08:30–10:00: 90 office minutes. Received Mon 09/03 08:00 with one working day, the dossier is due at
+        // the close of Tue 10/03 (17:00: a whole day ends at the close of office hours, Civil Code art. 147–148, issue
+        // 10); 90 office minutes later is Wed 11/03 09:00 (the office opens at 07:30, 07:30 + 90 min).
         Assert.Equal(90, dossier.Pauses[0].WorkingMinutes);
-        Assert.Equal(Vn(2026, 3, 10, 9, 30), dossier.DueDate);
+        Assert.Equal(Vn(2026, 3, 11, 9, 0), dossier.DueDate);
         Assert.Equal(("confirm-payment", "system"), (dossier.Events[^1].Action, dossier.Events[^1].Actor));
     }
 
