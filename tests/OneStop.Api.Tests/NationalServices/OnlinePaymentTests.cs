@@ -179,8 +179,9 @@ public sealed class OnlinePaymentTests(OneStopFactory factory) : IClassFixture<O
 
         Assert.True(settled >= 1);
         Assert.Equal("InProgress", (await reception.GetDossierAsync(code)).Dossier.Str("status"));
-        Assert.Equal(("paid", "reconciliation"), await factory.QueryAsync(db => db.PaymentOrders.Where(o => o.DossierCode == code)
-            .Select(o => ValueTuple.Create(o.State.ToString().ToLower(), o.SettledBy!)).SingleAsync()));
+        // Read as an entity (PostgreSQL cannot return a row as a tuple), compared outside the query.
+        var paid = await factory.QueryAsync(db => db.PaymentOrders.AsNoTracking().SingleAsync(o => o.DossierCode == code));
+        Assert.Equal((PaymentOrderState.Paid, "reconciliation"), (paid.State, paid.SettledBy));
         // A second run finds nothing more to do.
         Assert.Equal(0, await ReconcileAsync());
     }
