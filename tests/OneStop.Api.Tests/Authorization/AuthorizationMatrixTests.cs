@@ -95,7 +95,7 @@ public sealed class AuthorizationMatrixTests(OneStopFactory factory) : IClassFix
         {
             // A counter residence registration for congdan (20.000 đồng), received and asked to pay.
             var reception = await factory.SignInAsync("tiepnhan.xa");
-            var code = (await reception.SubmitAsync(ApiClient.CounterSubmission("cu-tru.dang-ky-thuong-tru", Demo.Commune, ["CT01", "GKS"]))).Str("code");
+            var code = (await reception.SubmitAsync(ApiClient.CounterSubmission("cu-tru.dang-ky-thuong-tru", Demo.Commune, ["CT01", "GKS"], form: NationalServices.National.ResidenceWithRelatives))).Str("code");
             await reception.ActAsync(code, "receive");
             await reception.ActAsync(code, "request-payment");
             path = path.Replace("{code}", code);

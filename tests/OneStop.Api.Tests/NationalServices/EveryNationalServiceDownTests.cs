@@ -29,7 +29,7 @@ public sealed class EveryNationalServiceDownTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await reception.GetAsync(National.Business("0100109106"))).StatusCode);
 
         // The counter files with papers, receives and asks for the fee; the order waits for the platform.
-        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission("cu-tru.dang-ky-thuong-tru", Demo.Commune, ["CT01", "GKS"]))).Str("code");
+        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission("cu-tru.dang-ky-thuong-tru", Demo.Commune, ["CT01", "GKS"], form: National.ResidenceWithRelatives))).Str("code");
         await reception.ActAsync(code, "receive");
         Assert.Equal("AwaitingPayment", (await reception.ActAsync(code, "request-payment")).Str("status"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await reception.GetAsync(National.Payment(code))).StatusCode);

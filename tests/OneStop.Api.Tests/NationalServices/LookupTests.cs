@@ -34,7 +34,7 @@ public sealed class LookupTests : IClassFixture<OneStopFactory>, IAsyncLifetime
         Assert.Equal(("population", National.LevelTwo, "Nguyễn Văn Công Dân", "1995-04-12"),
             (person.Str("database"), person.Str("idNumber"), person.Str("fullName"), person.Str("dateOfBirth")));
         Assert.Contains("Hàm Tiến", person.Str("address"));
-        // Permanent residence: the birth certificate (GKS) is proven by the population database.
+        // Permanent residence: the proof of kinship (GKS) is proven by the population database.
         Assert.Equal(["GKS"], person["provesPapers"]!.AsArray().Select(p => p!.GetValue<string>()));
 
         var log = await (await _factory.SignInAsync("admin")).GetFromJsonAsync<JsonObject>($"{National.AdminLookups}?subject={National.LevelTwo}&actor=tiepnhan.xa");
@@ -123,10 +123,10 @@ public sealed class LookupTests : IClassFixture<OneStopFactory>, IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Contains("tạm thời không trả lời", problem.Str("detail"));
-        Assert.Contains("GKS (Giấy khai sinh)", problem.Str("detail"));
+        Assert.Contains("GKS (Giấy tờ, tài liệu chứng minh quan hệ nhân thân", problem.Str("detail"));
         Assert.Equal(unanswered + 1, await _factory.QueryAsync(db => db.NationalLookups.CountAsync(l => l.Outcome == "unavailable")));
         // ...and the counter takes the paper instead.
-        var dossier = await reception.SubmitAsync(ApiClient.CounterSubmission(Residence, Demo.Commune, ["CT01", "GKS"]));
+        var dossier = await reception.SubmitAsync(ApiClient.CounterSubmission(Residence, Demo.Commune, ["CT01", "GKS"], form: National.ResidenceWithRelatives));
         Assert.Equal("counter", dossier["documents"]!.AsArray().Single(d => d.Str("code") == "GKS")!.Str("source"));
     }
 }

@@ -24,7 +24,7 @@ public sealed class NationalServiceIndicatorsTests(OneStopFactory factory) : ICl
     public async Task Vneid_and_national_database_counts_are_frozen_by_the_snapshot_and_added_to_live_days()
     {
         // Mon 02/03 at the commune: 3 received online (2 through VNeID, 1 with a password), 1 at the counter with the
-        // birth certificate from the population database, 1 at the counter with papers only: 5 received.
+        // proof of kinship from the population database, 1 at the counter with papers only: 5 received.
         await factory.AddFactsAsync([
             Vneid(Vn(2026, 3, 2, 9)), Vneid(Vn(2026, 3, 2, 10)), Received(Commune, Vn(2026, 3, 2, 11), Channel.Online),
             FromPopulation(Vn(2026, 3, 2, 14)), Received(Commune, Vn(2026, 3, 2, 15)),

@@ -12,6 +12,13 @@ namespace OneStop.Api.Tests.NationalServices;
 /// <summary>Routes and demo secrets of DESIGN §14, as a client (or the platform) uses them.</summary>
 public static class National
 {
+    /// <summary>
+    /// A permanent residence at a relative's home (Law on Residence 2020 art. 20 §2, art. 21 §2): the paper proving the
+    /// relationship (GKS) is the one the population database proves, so a look-up spares the applicant it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, object?> ResidenceWithRelatives =
+        new Dictionary<string, object?> { ["truongHop"] = "o-cung-nguoi-than", ["mienLePhi"] = false };
+
     public const string Login = "/api/auth/vneid/login";
     public const string Faults = "/national/api/admin/faults";
     public const string DemoKey = "demo-national-key";

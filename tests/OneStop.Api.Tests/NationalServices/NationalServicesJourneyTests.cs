@@ -11,7 +11,7 @@ namespace OneStop.Api.Tests.NationalServices;
 /// The three national services in one day at the province, over HTTP only (issue 17's end-to-end test): a citizen signs
 /// in through VNeID and files an enterprise registration online; the provincial counter receives it and asks for the
 /// fee, which the citizen pays on the platform, and the dossier goes on by itself; at the commune counter an officer
-/// fills a residence registration from the population database and takes the birth certificate from it.
+/// fills a residence registration from the population database and takes the proof of kinship from it.
 /// </summary>
 public sealed class NationalServicesJourneyTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
 {
@@ -52,7 +52,7 @@ public sealed class NationalServicesJourneyTests(OneStopFactory factory) : IClas
             channel = "counter",
             receivingUnitCode = Demo.Commune,
             documents = new[] { new { code = "CT01" } },
-            form = new { mienLePhi = false },
+            form = National.ResidenceWithRelatives,
             lookupId = person["lookupId"]!.GetValue<Guid>(),
         });
         Assert.Equal("Lê Thị Thường Trú", residence["applicant"].Str("fullName"));

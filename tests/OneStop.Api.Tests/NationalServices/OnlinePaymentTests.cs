@@ -25,7 +25,7 @@ public sealed class OnlinePaymentTests(OneStopFactory factory) : IClassFixture<O
     private async Task<(string Code, HttpClient Reception)> AwaitingPaymentAsync()
     {
         var reception = await factory.SignInAsync("tiepnhan.xa");
-        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission(Residence, Demo.Commune, ["CT01", "GKS"]))).Str("code");
+        var code = (await reception.SubmitAsync(ApiClient.CounterSubmission(Residence, Demo.Commune, ["CT01", "GKS"], form: National.ResidenceWithRelatives))).Str("code");
         await reception.ActAsync(code, "receive");
         var asked = await reception.ActAsync(code, "request-payment");
         Assert.Equal("AwaitingPayment", asked.Str("status"));

@@ -8,7 +8,7 @@ namespace OneStop.Api.Tests.NationalServices;
 
 /// <summary>
 /// At the counter (DESIGN §14): the officer looks the applicant up, and the submission that names the look-up is
-/// filled from the population database and takes the birth certificate from it instead of asking for the paper.
+/// filled from the population database and takes the proof of kinship from it instead of asking for the paper.
 /// </summary>
 public sealed class ReceptionFromNationalDatabaseTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
 {
@@ -21,7 +21,7 @@ public sealed class ReceptionFromNationalDatabaseTests(OneStopFactory factory) :
         channel = "counter",
         receivingUnitCode = Demo.Commune,
         documents = (papers ?? ["CT01"]).Select(code => new { code }).ToArray(),
-        form = new { mienLePhi = false },
+        form = National.ResidenceWithRelatives,
         lookupId,
     };
 
@@ -34,7 +34,7 @@ public sealed class ReceptionFromNationalDatabaseTests(OneStopFactory factory) :
         var reception = await factory.SignInAsync("tiepnhan.xa");
         var lookupId = await LookUpAsync(reception);
 
-        // Only CT01 is handed in; the birth certificate GKS, required, comes from the database.
+        // Only CT01 is handed in; the proof of kinship GKS, required for a home at a relative's, comes from the database.
         var dossier = await reception.SubmitAsync(Submission(lookupId));
 
         Assert.Equal("Nguyễn Văn Công Dân", dossier["applicant"].Str("fullName"));

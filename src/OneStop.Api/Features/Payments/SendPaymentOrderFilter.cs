@@ -10,7 +10,8 @@ namespace OneStop.Api.Features.Payments;
 /// <summary>
 /// After a successful <c>request-payment</c>, the order it opened is created at the platform at once, so the citizen
 /// can pay straight away; if the platform is down the answer is unchanged and the order is created later (on the
-/// next read of the payment, or by the reconciliation).
+/// next read of the payment, or by the reconciliation). The action's answer is matched by what it holds, not by its
+/// union type, which grows as actions do (a package's answer since issue 16).
 /// </summary>
 public sealed class SendPaymentOrderFilter : IEndpointFilter
 {
@@ -19,7 +20,7 @@ public sealed class SendPaymentOrderFilter : IEndpointFilter
         var result = await next(context);
         var http = context.HttpContext;
         if (http.GetRouteValue("action") as string != DossierActions.RequestPayment || http.GetRouteValue("code") is not string code
-            || result is not Results<Ok<DossierResponse>, ProblemHttpResult> { Result: Ok<DossierResponse> })
+            || result is not INestedHttpResult { Result: Ok<DossierResponse> })
             return result;
         var db = http.RequestServices.GetRequiredService<OneStopDbContext>();
         var orders = http.RequestServices.GetRequiredService<PaymentOrders>();
