@@ -1854,7 +1854,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                                 .HasColumnName("ApplicantAddress");
 
                             b1.Property<string>("CommuneCode")
-                                .HasColumnType("text");
+                                .HasMaxLength(35)
+                                .HasColumnType("character varying(35)")
+                                .HasColumnName("ApplicantCommuneCode");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)

@@ -1855,7 +1855,9 @@ namespace OneStop.Migrations.SqlServer.Migrations
                                 .HasColumnName("ApplicantAddress");
 
                             b1.Property<string>("CommuneCode")
-                                .HasColumnType("nvarchar(max)");
+                                .HasMaxLength(35)
+                                .HasColumnType("nvarchar(35)")
+                                .HasColumnName("ApplicantCommuneCode");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)

@@ -1829,7 +1829,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
                                 .HasColumnName("ApplicantAddress");
 
                             b1.Property<string>("CommuneCode")
-                                .HasColumnType("TEXT");
+                                .HasMaxLength(35)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantCommuneCode");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)

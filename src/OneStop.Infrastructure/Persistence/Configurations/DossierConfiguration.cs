@@ -44,18 +44,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         // Where the reports' data begins (the first submission), and queues by age.
         builder.HasIndex(d => d.SubmittedAt);
 
-        builder.OwnsOne(d => d.Applicant, applicant =>
-        {
-            applicant.Property(a => a.IdNumber).HasMaxLength(16).HasColumnName("ApplicantIdNumber");
-            applicant.Property(a => a.FullName).HasMaxLength(StoredLengths.ApplicantName).HasColumnName("ApplicantName");
-            applicant.Property(a => a.Type).HasColumnName("ApplicantType");
-            applicant.Property(a => a.Phone).HasMaxLength(StoredLengths.ApplicantPhone).HasColumnName("ApplicantPhone");
-            applicant.Property(a => a.Email).HasMaxLength(StoredLengths.ApplicantEmail).HasColumnName("ApplicantEmail");
-            applicant.Property(a => a.Address).HasMaxLength(StoredLengths.ApplicantAddress).HasColumnName("ApplicantAddress");
-            applicant.Property(a => a.Representative).HasMaxLength(StoredLengths.ApplicantRepresentative).HasColumnName("ApplicantRepresentative");
-            applicant.Property(a => a.CommuneCode).HasMaxLength(StoredLengths.UnitCode).HasColumnName("ApplicantCommuneCode");
-            applicant.HasIndex(a => a.IdNumber);
-        });
+        builder.OwnsOne(d => d.Applicant, ApplicantColumns.Map);
         builder.Navigation(d => d.Applicant).IsRequired();
 
         builder.OwnsMany(d => d.Results, result =>

@@ -21,17 +21,7 @@ internal sealed class DossierPackageConfiguration : IEntityTypeConfiguration<Dos
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.OwnerUserName);
 
-        builder.OwnsOne(p => p.Applicant, applicant =>
-        {
-            applicant.Property(a => a.IdNumber).HasMaxLength(16).HasColumnName("ApplicantIdNumber");
-            applicant.Property(a => a.FullName).HasMaxLength(StoredLengths.ApplicantName).HasColumnName("ApplicantName");
-            applicant.Property(a => a.Type).HasColumnName("ApplicantType");
-            applicant.Property(a => a.Phone).HasMaxLength(StoredLengths.ApplicantPhone).HasColumnName("ApplicantPhone");
-            applicant.Property(a => a.Email).HasMaxLength(StoredLengths.ApplicantEmail).HasColumnName("ApplicantEmail");
-            applicant.Property(a => a.Address).HasMaxLength(StoredLengths.ApplicantAddress).HasColumnName("ApplicantAddress");
-            applicant.Property(a => a.Representative).HasMaxLength(StoredLengths.ApplicantRepresentative).HasColumnName("ApplicantRepresentative");
-            applicant.HasIndex(a => a.IdNumber);
-        });
+        builder.OwnsOne(p => p.Applicant, ApplicantColumns.Map);
         builder.Navigation(p => p.Applicant).IsRequired();
 
         builder.OwnsMany(p => p.Members, member =>

@@ -12,7 +12,7 @@ using OneStop.Infrastructure.Persistence;
 namespace OneStop.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(OneStopDbContext))]
-    [Migration("20261201191956_Issue17NationalServices")]
+    [Migration("20261201200045_Issue17NationalServices")]
     partial class Issue17NationalServices
     {
         /// <inheritdoc />
@@ -1857,7 +1857,9 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                                 .HasColumnName("ApplicantAddress");
 
                             b1.Property<string>("CommuneCode")
-                                .HasColumnType("text");
+                                .HasMaxLength(35)
+                                .HasColumnType("character varying(35)")
+                                .HasColumnName("ApplicantCommuneCode");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(200)

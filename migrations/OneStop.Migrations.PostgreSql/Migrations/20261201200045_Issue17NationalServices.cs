@@ -64,9 +64,10 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
-                name: "Applicant_CommuneCode",
+                name: "ApplicantCommuneCode",
                 table: "DossierPackages",
-                type: "text",
+                type: "character varying(35)",
+                maxLength: 35,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -225,7 +226,7 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                 table: "DossierReportFacts");
 
             migrationBuilder.DropColumn(
-                name: "Applicant_CommuneCode",
+                name: "ApplicantCommuneCode",
                 table: "DossierPackages");
 
             migrationBuilder.DropColumn(

@@ -64,9 +64,10 @@ namespace OneStop.Migrations.SqlServer.Migrations
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
-                name: "Applicant_CommuneCode",
+                name: "ApplicantCommuneCode",
                 table: "DossierPackages",
-                type: "nvarchar(max)",
+                type: "nvarchar(35)",
+                maxLength: 35,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -226,7 +227,7 @@ namespace OneStop.Migrations.SqlServer.Migrations
                 table: "DossierReportFacts");
 
             migrationBuilder.DropColumn(
-                name: "Applicant_CommuneCode",
+                name: "ApplicantCommuneCode",
                 table: "DossierPackages");
 
             migrationBuilder.DropColumn(
