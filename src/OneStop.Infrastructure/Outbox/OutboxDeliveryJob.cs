@@ -33,6 +33,9 @@ public sealed class OutboxDeliveryJob(
     /// <summary>DVCQG takes at most ten progress steps per call.</summary>
     public const int MaxProgressPerCall = 10;
 
+    /// <summary>How often one run goes round a dossier whose messages keep arriving; the next job or the sweeper does the rest.</summary>
+    private const int MaxRoundsPerRun = 5;
+
     /// <summary>Delivers what is due for one dossier: queued after every commit that adds messages, and for each retry.</summary>
     // Portal failures never throw (they become backoffs); what throws is database trouble: one Hangfire retry,
     // then the sweeper a minute later.
@@ -134,7 +137,39 @@ public sealed class OutboxDeliveryJob(
         return waiting.DossierId;
     }
 
+    /// <summary>
+    /// Delivers the dossier's due messages under its lease. A job that finds the lease taken gives up at once and
+    /// counts on the holder; but the holder may have read "nothing more" just before that job's messages committed.
+    /// So after letting the lease go, the holder looks once more and goes round again if a message is due: no
+    /// message ever waits for the minutely sweeper because two jobs of its dossier crossed.
+    /// </summary>
     private async Task<OutboxDeliveryReport> DeliverDossierAsync(Guid dossierId, CancellationToken ct)
+    {
+        var report = OutboxDeliveryReport.None;
+        for (var round = 0; round < MaxRoundsPerRun; round++)
+        {
+            var (delivered, held) = await DeliverUnderLeaseAsync(dossierId, ct);
+            report = report.Add(round == 0 ? delivered : delivered with { Dossiers = 0 });
+            if (!held || !await HasDueHeadAsync(dossierId, ct))
+                break;
+        }
+        return report;
+    }
+
+    /// <summary>Whether the dossier's first undelivered message is pending and due now (not in a backoff, not a dead letter).</summary>
+    private async Task<bool> HasDueHeadAsync(Guid dossierId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var head = await db.Outbox.AsNoTracking()
+            .Where(m => m.DossierId == dossierId && m.State != OutboxState.Delivered)
+            .OrderBy(m => m.Sequence)
+            .Select(m => new { m.State, m.NextAttemptAt })
+            .FirstOrDefaultAsync(ct);
+        return head is { State: OutboxState.Pending } && head.NextAttemptAt <= Now;
+    }
+
+    private async Task<(OutboxDeliveryReport Report, bool Held)> DeliverUnderLeaseAsync(Guid dossierId, CancellationToken ct)
     {
         var settings = options.CurrentValue;
         await using var scope = scopes.CreateAsyncScope();
@@ -142,7 +177,7 @@ public sealed class OutboxDeliveryJob(
         // Unique per run, not per node: two jobs of the same node exclude each other as well.
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         if (!await OutboxLeases.TryClaimAsync(db, dossierId, owner, Now, settings.LeaseDuration, ct))
-            return new OutboxDeliveryReport(Busy: 1);
+            return (new OutboxDeliveryReport(Busy: 1), false);
 
         var report = new OutboxDeliveryReport(Dossiers: 1);
         try
@@ -171,18 +206,18 @@ public sealed class OutboxDeliveryJob(
                     var message = pending[index];
                     // Done, or waiting behind a dead letter until an admin retries it.
                     if (message.State == OutboxState.DeadLettered)
-                        return report;
+                        return (report, true);
                     var now = Now;
                     // Still in its backoff; the retry job scheduled with it (or the sweeper, or a recovery) comes back then.
                     if (message.NextAttemptAt > now)
-                        return report;
+                        return (report, true);
                     if (now - (message.RequeuedAt ?? message.CreatedAt) > settings.MaxAge)
                     {
                         await DeadLetterAsync(db, message, $"Quá {settings.MaxAge.TotalDays:0.#} ngày vẫn chưa gửi được lên Cổng DVCQG; lỗi gần nhất: {message.LastError ?? "không có"}", now);
-                        return report with { DeadLettered = report.DeadLettered + 1 };
+                        return (report with { DeadLettered = report.DeadLettered + 1 }, true);
                     }
                     if (!await OutboxLeases.RenewAsync(db, dossierId, owner, now, settings.LeaseDuration, ct))
-                        return report;
+                        return (report, false); // lost to another claimer: it carries on
 
                     var batch = Batch(pending, index);
                     var madonvi = settings.MaDonVi ?? DvcqgSnapshot.AgencyOf(message.DossierCode);
@@ -222,9 +257,9 @@ public sealed class OutboxDeliveryJob(
                     if (result.Outcome == DeliveryOutcome.Permanent)
                     {
                         await DeadLetterAsync(db, message, result.Error ?? "Cổng DVCQG từ chối bản tin.", now);
-                        return report with { DeadLettered = report.DeadLettered + 1 };
+                        return (report with { DeadLettered = report.DeadLettered + 1 }, true);
                     }
-                    return report.Add(await BackOffAsync(db, message, result.Error, now));
+                    return (report.Add(await BackOffAsync(db, message, result.Error, now)), true);
                 }
             }
         }
@@ -239,7 +274,7 @@ public sealed class OutboxDeliveryJob(
                 logger.LogWarning(e, "Could not release the outbox lease of dossier {DossierId}; it expires by itself", dossierId);
             }
         }
-        return report;
+        return (report, true);
     }
 
     /// <summary>The message at <paramref name="index"/>, with the progress steps right after it when it is one (at most ten).</summary>
