@@ -2,9 +2,13 @@ using System.Diagnostics;
 
 namespace OneStop.Benchmarks.Load;
 
-/// <summary>One row of the table: what was measured, how often it succeeded, and how long it took.</summary>
+/// <summary>
+/// One row of the table: what was measured, how often it succeeded, and how long it took. The percentiles are null
+/// when nothing was answered in the window; <see cref="LongestUnansweredMilliseconds"/> then says how long the slowest
+/// worker had been waiting for an answer when the window closed (a stalled host, not an idle one).
+/// </summary>
 internal sealed record LoadResult(string Scenario, int Connections, double Seconds, long Requests, long Failures, double RequestsPerSecond,
-    double P50Milliseconds, double P99Milliseconds, string? FirstFailure);
+    double? P50Milliseconds, double? P99Milliseconds, double LongestUnansweredMilliseconds, string? FirstFailure);
 
 /// <summary>
 /// Many concurrent clients in this process: N workers share one pooled HttpClient with N connections, each sending its
@@ -23,6 +27,8 @@ internal static class LoadGenerator
         var measuring = 0;
         var latencies = new List<long>[connections];
         var failures = new long[connections];
+        // When each worker last heard back (or began a step): at the close, how long the slowest one had been waiting.
+        var lastAnswer = new long[connections];
         string? firstFailure = null;
         using var stop = new CancellationTokenSource();
         var clock = new Stopwatch();
@@ -32,6 +38,7 @@ internal static class LoadGenerator
             var mine = latencies[worker] = new List<long>(4096);
             void Record(long ticks, bool ok, string? why)
             {
+                Volatile.Write(ref lastAnswer[worker], Stopwatch.GetTimestamp());
                 if (Volatile.Read(ref measuring) != 1)
                     return;
                 if (ok)
@@ -46,6 +53,7 @@ internal static class LoadGenerator
             {
                 try
                 {
+                    Volatile.Write(ref lastAnswer[worker], Stopwatch.GetTimestamp());
                     await step(worker, Record, stop.Token);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -66,15 +74,17 @@ internal static class LoadGenerator
         await Task.Delay(duration);
         Volatile.Write(ref measuring, 0);
         clock.Stop();
+        var closedAt = Stopwatch.GetTimestamp();
+        var longestUnanswered = Enumerable.Range(0, connections).Max(w => closedAt - Volatile.Read(ref lastAnswer[w])) * 1000.0 / Stopwatch.Frequency;
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
-        double Percentile(double p) => all.Length == 0 ? double.NaN
-            : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
+        double? Percentile(double p) => all.Length == 0 ? null
+            : Math.Round(all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency, 2);
         var seconds = clock.Elapsed.TotalSeconds;
         return new LoadResult(scenario, connections, Math.Round(seconds, 1), all.Length, failures.Sum(), Math.Round(all.Length / seconds, 0),
-            Math.Round(Percentile(0.50), 2), Math.Round(Percentile(0.99), 2), firstFailure);
+            Percentile(0.50), Percentile(0.99), Math.Round(longestUnanswered, 0), firstFailure);
     }
 
     /// <summary>Times one request; a non-success status counts as a failure (with its status and the start of its body).</summary>
