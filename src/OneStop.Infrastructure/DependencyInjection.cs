@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddHostedService<Timers.TimerStartup>();
         services.AddOneStopIdentity(configuration);
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<Dossiers.ReferenceDataCache>();
         services.AddScoped<Dossiers.DossierContextFactory>();
         services.AddScoped<Packages.PackageProgress>();
         services.AddSingleton<Receipts.ReceiptRenderer>();
@@ -53,7 +54,8 @@ public static class DependencyInjection
             case DatabaseProviders.Sqlite:
                 Directory.CreateDirectory(dataDirectory);
                 options.UseSqlite($"Data Source={Path.Combine(dataDirectory, "onestop.db")};Default Timeout=30",
-                    sqlite => sqlite.MigrationsAssembly("OneStop.Migrations.Sqlite"));
+                    sqlite => sqlite.MigrationsAssembly("OneStop.Migrations.Sqlite"))
+                    .AddInterceptors(Persistence.SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProviders.SqlServer:
                 options.UseSqlServer(

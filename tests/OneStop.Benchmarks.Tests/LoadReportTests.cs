@@ -9,7 +9,7 @@ public sealed class LoadReportTests
     private static readonly LoadReport Report = new(DateTimeOffset.Parse("2026-12-01T20:54:00Z", System.Globalization.CultureInfo.InvariantCulture),
         "2 cores", "29.01 23.58 13.24", "10.94 19.27 12.54", Quick: true,
         [
-            new LoadResult("liveness GET /health/live", 32, 8, 51_080, 0, 6385, 4.24, 16.43, 3, null),
+            new LoadResult("liveness GET /health/live", 32, 8, 51_080, 0, 6385, 4.24, 16.43, 3, null, 0.112),
             new LoadResult("lifecycle", 32, 8, 0, 0, 0, null, null, 9_412, null),
         ], 363, 78);
 
@@ -18,8 +18,8 @@ public sealed class LoadReportTests
     {
         var lines = LoadBenchmark.Table(Report).Split('\n');
 
-        Assert.Contains("| liveness GET /health/live | 32 | 6385 | 100% | 4.2 | 16.4 | 0 |", lines);
-        Assert.Contains("| lifecycle | 32 | 0 | 0% | n/a | n/a | 0 |", lines);
+        Assert.Contains("| liveness GET /health/live | 32 | 6385 | 100% | 4.2 | 16.4 | 0.11 | 0 |", lines);
+        Assert.Contains("| lifecycle | 32 | 0 | 0% | n/a | n/a | n/a | 0 |", lines);
     }
 
     [Fact]

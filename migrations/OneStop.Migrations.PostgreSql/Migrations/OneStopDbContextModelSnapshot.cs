@@ -1290,6 +1290,32 @@ namespace OneStop.Migrations.PostgreSql.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Persistence.ReferenceStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReferenceStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "units",
+                            Stamp = new Guid("6f1d2c1e-0000-4000-8000-000000000001")
+                        },
+                        new
+                        {
+                            Name = "calendar",
+                            Stamp = new Guid("6f1d2c1e-0000-4000-8000-000000000002")
+                        });
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Reports.DossierReportFact", b =>
                 {
                     b.Property<Guid>("DossierId")

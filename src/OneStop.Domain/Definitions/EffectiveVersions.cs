@@ -10,8 +10,11 @@ public static class EffectiveVersions
 {
     /// <summary>The version new dossiers take on <paramref name="today"/>, or null when none is in force.</summary>
     public static DefinitionVersion? InForce(IEnumerable<DefinitionVersion> versions, DateOnly today) =>
-        versions.Where(v => v.State == DefinitionState.Published && (v.EffectiveFrom is null || v.EffectiveFrom <= today))
+        versions.Where(v => v.State == DefinitionState.Published && HasCome(v.EffectiveFrom, today))
             .MaxBy(v => v.Version);
+
+    /// <summary>Whether a published version with this <c>effectiveFrom</c> may take new dossiers on <paramref name="today"/>.</summary>
+    public static bool HasCome(DateOnly? effectiveFrom, DateOnly today) => effectiveFrom is null || effectiveFrom <= today;
 
     /// <summary>The published version that comes into force after <paramref name="today"/>, soonest first.</summary>
     public static DefinitionVersion? Next(IEnumerable<DefinitionVersion> versions, DateOnly today) =>

@@ -48,7 +48,23 @@ public sealed class DefinitionCatalog(ILogger<DefinitionCatalog> logger, TimePro
     /// <c>effectiveFrom</c> has come (<see cref="EffectiveVersions"/>). Null for an unknown id, a package or nothing in force.
     /// </summary>
     public async Task<ProcedureModel?> GetCurrentAsync(OneStopDbContext db, string id, CancellationToken ct) =>
-        await GetInForceAsync(db, id, ct) is { Kind: DefinitionKinds.Procedure } version ? await GetAsync(db, id, version.Version, ct) : null;
+        await FindInForceAsync(db, id, ct) is { Kind: DefinitionKinds.Procedure } version ? await GetAsync(db, id, version.Version, ct) : null;
+
+    /// <summary>
+    /// Which version is in force today and of which kind, read without its JSON: with the compiled model kept per
+    /// version, a submission's definition then costs one narrow query.
+    /// </summary>
+    public async Task<InForceVersion?> FindInForceAsync(OneStopDbContext db, string id, CancellationToken ct)
+    {
+        var today = Today;
+        var published = await db.DefinitionVersions.AsNoTracking()
+            .Where(d => d.DefinitionId == id && d.State == DefinitionState.Published)
+            .Select(d => new { d.Version, d.EffectiveFrom, d.Kind })
+            .ToListAsync(ct);
+        return published.Where(v => EffectiveVersions.HasCome(v.EffectiveFrom, today)).MaxBy(v => v.Version) is { } chosen
+            ? new InForceVersion(chosen.Version, chosen.Kind)
+            : null;
+    }
 
     /// <summary>The stored version of a procedure or package in force today, whatever its kind; null when none is.</summary>
     public async Task<DefinitionVersion?> GetInForceAsync(OneStopDbContext db, string id, CancellationToken ct)
@@ -61,3 +77,6 @@ public sealed class DefinitionCatalog(ILogger<DefinitionCatalog> logger, TimePro
     /// <summary>Today in Vietnam, the day effective dates are compared with.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Domain.Calendar.DeadlineCalculator.VietnamOffset).DateTime);
 }
+
+/// <summary>The number and kind (<c>procedure</c> or <c>package</c>) of the version in force.</summary>
+public sealed record InForceVersion(int Version, string Kind);

@@ -42,7 +42,7 @@ public sealed class UnreferencedFilesCleanupJob(
     /// <summary>Deletes one upload if it is, right now, still unreferenced and older than <paramref name="cutoff"/>.</summary>
     internal async Task<bool> DeleteIfUnreferencedAsync(Guid id, string sha256, DateTime cutoff, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(IsolationLevel.Serializable, ct);
         var usedByDossier = FileReferences.DossiersUsing(id);
         var removed = await db.Files
             .Where(f => f.Id == id && f.ReferencedAt == null && f.UploadedAt < cutoff

@@ -106,7 +106,7 @@ public sealed class PaymentOrders(
                 order.Version++;
                 held = await ConfirmOnDossierAsync(order, ct);
             }
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
             // As every action: the units the dossier leaves and lands at stay open until the commit (a merge waits);
             // one that ended meanwhile had its dossiers moved, so the next attempt finds it at the successor.
             if (held is not null && await UnitLocks.HoldOpenAsync(db, held.Units, held.Today, ct) is [var ended, ..])

@@ -54,6 +54,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     public DbSet<Domain.Ratings.SatisfactionRating> Ratings => Set<Domain.Ratings.SatisfactionRating>();
     public DbSet<Reports.IndicatorSnapshot> IndicatorSnapshots => Set<Reports.IndicatorSnapshot>();
     public DbSet<Reports.IndicatorSnapshotDay> IndicatorSnapshotDays => Set<Reports.IndicatorSnapshotDay>();
+    /// <summary>Change stamps of the unit tree and the calendar, which every node caches (issue 12).</summary>
+    public DbSet<ReferenceStamp> ReferenceStamps => Set<ReferenceStamp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
@@ -76,6 +78,7 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     {
         if (domainEvents is not null)
             await domainEvents.DispatchAsync(this, cancellationToken);
+        ReferenceStampChanges.Stamp(this);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -83,6 +86,7 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     {
         if (domainEvents is not null)
             domainEvents.DispatchAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        ReferenceStampChanges.Stamp(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

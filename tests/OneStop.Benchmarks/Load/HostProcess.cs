@@ -43,6 +43,18 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
+    /// <summary>CPU time the host has used so far (user and system), or zero once it has exited.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            if (_process is not { HasExited: false } process)
+                return TimeSpan.Zero;
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The highest resident memory seen (sampled, and the kernel's high-water mark of each process), in bytes.</summary>
     public long PeakBytes => Interlocked.Read(ref _peakBytes);
 

@@ -111,8 +111,8 @@ internal static class LoadBenchmark
         {
             cancel.ThrowIfCancellationRequested();
             Console.WriteLine($"{name}: {connections} connections, {warmUp.TotalSeconds:0} s warm-up + {duration.TotalSeconds:0} s");
-            var result = await LoadGenerator.RunAsync(name, connections, warmUp, duration, step);
-            Console.WriteLine($"  {result.RequestsPerSecond:0} req/s, p50 {Milliseconds(result.P50Milliseconds)} ms, p99 {Milliseconds(result.P99Milliseconds)} ms, {result.Failures} failed, longest unanswered at the close {result.LongestUnansweredMilliseconds:0} ms{(result.FirstFailure is { } f ? $" (first failure: {f})" : "")}");
+            var result = await LoadGenerator.RunAsync(name, connections, warmUp, duration, step, () => host.CpuTime);
+            Console.WriteLine($"  {result.RequestsPerSecond:0} req/s, p50 {Milliseconds(result.P50Milliseconds)} ms, p99 {Milliseconds(result.P99Milliseconds)} ms, {result.Failures} failed, host CPU {Milliseconds(result.HostCpuMillisecondsPerRequest, "0.00")} ms a request, longest unanswered at the close {result.LongestUnansweredMilliseconds:0} ms{(result.FirstFailure is { } f ? $" (first failure: {f})" : "")}");
             results.Add(result);
         }
 
@@ -167,16 +167,16 @@ internal static class LoadBenchmark
         var liveness = report.Results.FirstOrDefault()?.RequestsPerSecond ?? double.NaN;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"OneStop HTTP load, {report.StartedAt:yyyy-MM-dd HH:mm} UTC, {report.Machine}, load average before {report.LoadAverageBefore} / after {report.LoadAverageAfter}{(report.Quick ? ", --quick" : "")}");
-        text.AppendLine("| scenario | connections | requests/s | % of liveness | p50 ms | p99 ms | failed |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | connections | requests/s | % of liveness | p50 ms | p99 ms | host CPU ms/request | failed |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in report.Results)
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Connections} | {r.RequestsPerSecond:0} | {100 * r.RequestsPerSecond / liveness:0}% | {Milliseconds(r.P50Milliseconds)} | {Milliseconds(r.P99Milliseconds)} | {r.Failures} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Connections} | {r.RequestsPerSecond:0} | {100 * r.RequestsPerSecond / liveness:0}% | {Milliseconds(r.P50Milliseconds)} | {Milliseconds(r.P99Milliseconds)} | {Milliseconds(r.HostCpuMillisecondsPerRequest, "0.00")} | {r.Failures} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"host peak memory: {report.HostPeakMemoryMegabytes:0} MB; whole run {report.TotalSeconds:0} s");
         return text.ToString();
     }
 
     /// <summary>A percentile as the table shows it: "n/a" when nothing was answered in the window.</summary>
-    private static string Milliseconds(double? value) => value is { } ms ? ms.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
+    private static string Milliseconds(double? value, string format = "0.0") => value is { } ms ? ms.ToString(format, CultureInfo.InvariantCulture) : "n/a";
 
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1_073_741_824.0)} GB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";

@@ -6,9 +6,12 @@ namespace OneStop.Benchmarks.Load;
 /// One row of the table: what was measured, how often it succeeded, and how long it took. The percentiles are null
 /// when nothing was answered in the window; <see cref="LongestUnansweredMilliseconds"/> then says how long the slowest
 /// worker had been waiting for an answer when the window closed (a stalled host, not an idle one).
+/// <see cref="HostCpuMillisecondsPerRequest"/>: the host's CPU time in the window over the requests answered in it —
+/// the cost of one request, which a busy machine changes far less than the rate.
 /// </summary>
 internal sealed record LoadResult(string Scenario, int Connections, double Seconds, long Requests, long Failures, double RequestsPerSecond,
-    double? P50Milliseconds, double? P99Milliseconds, double LongestUnansweredMilliseconds, string? FirstFailure);
+    double? P50Milliseconds, double? P99Milliseconds, double LongestUnansweredMilliseconds, string? FirstFailure,
+    double? HostCpuMillisecondsPerRequest = null);
 
 /// <summary>
 /// Many concurrent clients in this process: N workers share one pooled HttpClient with N connections, each sending its
@@ -22,7 +25,8 @@ internal static class LoadGenerator
     /// </summary>
     public delegate Task Step(int worker, Action<long, bool, string?> record, CancellationToken stop);
 
-    public static async Task<LoadResult> RunAsync(string scenario, int connections, TimeSpan warmUp, TimeSpan duration, Step step)
+    public static async Task<LoadResult> RunAsync(string scenario, int connections, TimeSpan warmUp, TimeSpan duration, Step step,
+        Func<TimeSpan>? hostCpu = null)
     {
         var measuring = 0;
         var latencies = new List<long>[connections];
@@ -69,11 +73,13 @@ internal static class LoadGenerator
 
         var workers = Enumerable.Range(0, connections).Select(w => Task.Run(() => Worker(w))).ToArray();
         await Task.Delay(warmUp);
+        var cpuBefore = hostCpu?.Invoke();
         Volatile.Write(ref measuring, 1);
         clock.Start();
         await Task.Delay(duration);
         Volatile.Write(ref measuring, 0);
         clock.Stop();
+        var cpuAfter = hostCpu?.Invoke();
         var closedAt = Stopwatch.GetTimestamp();
         var longestUnanswered = Enumerable.Range(0, connections).Max(w => closedAt - Volatile.Read(ref lastAnswer[w])) * 1000.0 / Stopwatch.Frequency;
         await stop.CancelAsync();
@@ -84,7 +90,9 @@ internal static class LoadGenerator
             : Math.Round(all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency, 2);
         var seconds = clock.Elapsed.TotalSeconds;
         return new LoadResult(scenario, connections, Math.Round(seconds, 1), all.Length, failures.Sum(), Math.Round(all.Length / seconds, 0),
-            Percentile(0.50), Percentile(0.99), Math.Round(longestUnanswered, 0), firstFailure);
+            Percentile(0.50), Percentile(0.99), Math.Round(longestUnanswered, 0), firstFailure,
+            cpuBefore is { } before && cpuAfter is { } after && after > before && all.Length > 0
+                ? Math.Round((after - before).TotalMilliseconds / all.Length, 3) : null);
     }
 
     /// <summary>Times one request; a non-success status counts as a failure (with its status and the start of its body).</summary>

@@ -109,7 +109,7 @@ public static class ActOnDossier
         // A result file is the result's, not a dossier paper: it is referenced when the result is issued.
         if (action != DossierActions.Resolve)
             await DocumentReferences.MarkUsedAsync(db, dossier.Code, papers, context.UtcNow, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         // A merge of either unit in the meantime wins or waits: the dossier never lands at a unit that has ended.
         if (await UnitLocks.HoldOpenAsync(db, [fromUnit, dossier.CurrentUnitCode], context.Today, ct) is [var ended, ..])
             return Problems.Conflict($"Đơn vị '{ended}' vừa được sáp nhập hoặc ngừng hoạt động trong lúc xử lý; hãy đọc lại hồ sơ rồi thao tác.");

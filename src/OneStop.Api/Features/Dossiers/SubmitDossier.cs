@@ -111,9 +111,10 @@ public static class SubmitDossier
         if (actor.Has(RoleNames.Citizen) && actor.PersonalId != request.Applicant!.IdNumber!.Trim())
             return Problems.Unprocessable("Công dân chỉ nộp hồ sơ đứng tên chính mình (applicant.idNumber là số định danh của tài khoản).", "applicant.idNumber");
         // A package id submits a package (DESIGN §4.2): one package dossier and its members.
-        if (await catalog.GetInForceAsync(db, request.ProcedureId!, ct) is { Kind: DefinitionKinds.Package } package)
+        var inForce = await catalog.FindInForceAsync(db, request.ProcedureId!, ct);
+        if (inForce is { Kind: DefinitionKinds.Package } && await catalog.GetInForceAsync(db, request.ProcedureId!, ct) is { Kind: DefinitionKinds.Package } package)
             return await SubmitPackage.HandleAsync(request, package.Parse(), actor, key, requestHash, http, db, catalog, contexts, packages, clock, ct);
-        var engine = await catalog.GetCurrentAsync(db, request.ProcedureId!, ct);
+        var engine = inForce is { Kind: DefinitionKinds.Procedure } ? await catalog.GetAsync(db, request.ProcedureId!, inForce.Version, ct) : null;
         if (engine is null)
             return Problems.Unprocessable($"Thủ tục '{request.ProcedureId}' không tồn tại hoặc không còn tiếp nhận hồ sơ.", "procedureId");
         var context = await contexts.CreateAsync(engine, actor, ct);
@@ -126,7 +127,7 @@ public static class SubmitDossier
         if (badLookup is not null)
             return badLookup;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         var (claim, lostClaim) = await ClaimKeyAsync(key, requestHash, actor, context.UtcNow, transaction, http, db, catalog, contexts, ct);
         if (lostClaim is not null)
             return lostClaim;

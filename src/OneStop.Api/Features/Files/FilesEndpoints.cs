@@ -60,7 +60,7 @@ public static class FilesEndpoints
         };
         // The row first, then the bytes, in one transaction: the clean-up deletes a blob only when no row names it
         // (UnreferencedFilesCleanupJob), so between the two it sees our row or waits for our commit — never a gap.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         db.Files.Add(file);
         await db.SaveChangesAsync(ct);
         await store.KeepAsync(staged, ct);

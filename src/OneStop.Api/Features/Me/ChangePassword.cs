@@ -63,7 +63,7 @@ public static class ChangePassword
         var stamp = caller.FindFirstValue(OneStopClaims.SecurityStamp) ?? "";
         var newStamp = UserAccount.NewSecurityStamp();
         var newHash = hasher.HashPassword(user, request.NewPassword!);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         // Conditional on the stamp this caller's token carries: a reset or another change meanwhile wins, this one is refused.
         var changed = await db.Users.Where(u => u.Id == id && u.SecurityStamp == stamp)
             .ExecuteUpdateAsync(s => s

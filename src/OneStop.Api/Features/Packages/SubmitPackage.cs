@@ -100,7 +100,7 @@ public static partial class SubmitPackage
         if (await DocumentReferences.CheckAsync(db, actor, applicant.IdNumber, documents, today, ct) is { } badReference)
             return badReference;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         var (claim, lostClaim) = await SubmitDossier.ClaimKeyAsync(idempotencyKey, requestHash, actor, clock.GetUtcNow().UtcDateTime, transaction, http,
             db, catalog, contexts, ct);
         if (lostClaim is not null)

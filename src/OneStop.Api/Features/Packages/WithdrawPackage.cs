@@ -31,7 +31,7 @@ public static class WithdrawPackage
         if (!package.MayWithdraw(actor))
             return Problems.Of(StatusCodes.Status403Forbidden, "Thao tác bị từ chối", "Chỉ người nộp hồ sơ hoặc cán bộ một cửa của đơn vị tiếp nhận được rút hồ sơ liên thông.");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         var started = package.Withdraw(contexts.UtcNow);
         var comment = $"Rút theo hồ sơ liên thông {package.Code}" + (string.IsNullOrWhiteSpace(reason) ? "." : $": {reason.Trim()}");
         comment = comment.Length > StoredLengths.Comment ? comment[..StoredLengths.Comment] : comment;

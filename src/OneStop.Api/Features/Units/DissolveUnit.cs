@@ -54,7 +54,7 @@ public static class DissolveUnit
         // As for a merge, the unit and its successors are locked before anything is read (UnitLocks): an action routing
         // a dossier to or from them either committed already — and its dossier is among those read below — or waits,
         // then finds the unit ended.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         await UnitLocks.TakeExclusiveAsync(db,
             [code, .. (body?.Successors ?? []).Select(s => s?.UnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0)], ct);
         var units = await db.Units.ToListAsync(ct);

@@ -69,7 +69,7 @@ public static class EditUnits
     public static async Task<Results<Ok<ImportUnitsResponse>, ProblemHttpResult>> Import(
         ImportUnitsRequest request, OneStopDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         var units = await db.Units.ToListAsync(ct);
         var drafts = request.Units!.Select(u => u?.ToDraft() ?? new UnitDraft(null, null, null)).ToList();
         var (problems, resolved) = UnitRules.Check(drafts, Infos(units), VietnamTime.Today(clock), onlyNew: false, i => $"units[{i}].");

@@ -40,7 +40,7 @@ public static class MergeUnit
         var effective = body?.EffectiveDate ?? today;
         // Both units are locked before anything is read (UnitLocks): an action routing a dossier to or from the unit
         // either committed already — and its dossier is among those read below — or waits, then finds the unit ended.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
         await UnitLocks.TakeExclusiveAsync(db, [code, successorCode], ct);
         var units = await db.Units.ToListAsync(ct);
         var unit = units.FirstOrDefault(u => u.Code == code);
