@@ -66,6 +66,9 @@ internal static class HangfireRegistration
                 server.Activator = sp.GetRequiredService<JobActivator>();
                 // Names the node in the dashboard and in each job's history: which node ran what.
                 server.ServerName = NodeName.Of(configuration);
+                // Hangfire's default is five workers a core, each a thread that spins and blocks on our async jobs;
+                // the jobs wait on the database and the portal, not the CPU (issue 12's profile).
+                server.WorkerCount = configuration.GetValue(WorkerCountKey, DefaultWorkerCount);
                 // This server's own filter list (GlobalJobFilters is process-wide, shared by every host of a test run).
                 var telemetry = new JobFilterCollection();
                 telemetry.Add(new HangfireJobTelemetry(sp.GetRequiredService<OneStopMetrics>(), server.ServerName));
@@ -73,6 +76,11 @@ internal static class HangfireRegistration
             });
         return services;
     }
+
+    public const string WorkerCountKey = "Hangfire:Server:WorkerCount";
+
+    /// <summary>Two workers a core, at least four: enough for the deliveries of many dossiers at once.</summary>
+    public static int DefaultWorkerCount => Math.Max(4, 2 * Environment.ProcessorCount);
 
     /// <summary>
     /// Hangfire's own tables in schema <c>hangfire</c> of the same database, installed where migrations run (<see cref="HangfireSchema"/>)
