@@ -109,12 +109,15 @@ internal static class DataGenerator
         var span = (lastDay - yearStart).TotalDays;
         long events = 0, pauses = 0, outbox = 0, ratings = 0;
         var sequences = new Dictionary<(string Agency, DateOnly Day), int>();
+        // Linked packages (liên thông) have no steps of their own: their members are the dossiers.
+        var byLevel = procedures.Where(p => p.Steps.Length >= 3).GroupBy(p => p.Level).ToDictionary(g => g.Key, g => g.ToArray());
+        // Since the 2025 reform no shipped procedure is at district level: its share goes to the levels that have both.
+        var levels = LevelShares.Where(l => byLevel.ContainsKey(l.Level) && units.ContainsKey(l.Level)).ToArray();
 
         for (var i = 0; i < options.Dossiers; i++)
         {
-            // Where: communes take most of the work, the province and its agencies the rest.
-            var level = random.NextDouble() switch { < 0.75 => Levels.Commune, < 0.9 => Levels.District, _ => Levels.Province };
-            var candidates = procedures.Where(p => p.Level == level).ToArray();
+            var level = PickLevel(random.NextDouble(), levels);
+            var candidates = byLevel[level];
             var procedure = candidates[random.Next(candidates.Length)];
             var unit = units[level][random.Next(units[level].Length)];
             var channel = procedure.OnlineLevel == "none" ? Channel.Counter
@@ -267,6 +270,21 @@ internal static class DataGenerator
             analyze.ExecuteNonQuery();
         }
         return $"{options.Dossiers:N0} dossiers, {events:N0} events, {pauses:N0} pauses, {outbox:N0} outbox messages, {ratings:N0} ratings";
+    }
+
+    /// <summary>Communes take most of the work, the province and its agencies the rest.</summary>
+    private static readonly (string Level, double Share)[] LevelShares = [(Levels.Commune, 0.75), (Levels.District, 0.15), (Levels.Province, 0.10)];
+
+    private static string PickLevel(double draw, (string Level, double Share)[] levels)
+    {
+        var target = draw * levels.Sum(l => l.Share);
+        foreach (var (level, share) in levels)
+        {
+            if (target < share)
+                return level;
+            target -= share;
+        }
+        return levels[^1].Level;
     }
 
     private sealed record UnitRow(string Code, string Agency);
