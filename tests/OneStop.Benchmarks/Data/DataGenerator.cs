@@ -14,7 +14,10 @@ using OneStop.Infrastructure.Seeding;
 namespace OneStop.Benchmarks.Data;
 
 /// <summary>What to generate.</summary>
-internal sealed record GeneratorOptions(int Dossiers, string DataFolder, int Year, int Seed, int ExtraCommunes, bool OutboxForEveryEvent, bool Snapshots = true);
+/// <param name="PendingOutbox">When above zero: no delivered outbox history, but exactly this many PENDING messages as the API
+/// writes them (<see cref="PendingOutboxWriter"/>), the backlog <c>measure-drain</c> delivers.</param>
+internal sealed record GeneratorOptions(int Dossiers, string DataFolder, int Year, int Seed, int ExtraCommunes, bool OutboxForEveryEvent, bool Snapshots = true,
+    int PendingOutbox = 0);
 
 /// <summary>
 /// Writes a realistic embedded-default data folder (the SQLite database the API uses with <c>OneStop:DataDirectory</c>):
@@ -46,6 +49,12 @@ internal static class DataGenerator
             var counts = WriteDossiers(Path.Combine(temporary, "onestop.db"), options);
             Console.WriteLine($"{counts} in {clock.Elapsed.TotalSeconds:0.0} s");
             SqliteConnection.ClearAllPools();
+            if (options.PendingOutbox > 0)
+            {
+                var (messages, dossiers) = PendingOutboxWriter.WriteAsync(temporary, options.PendingOutbox, DateTime.UtcNow).GetAwaiter().GetResult();
+                Console.WriteLine($"{messages:N0} pending outbox messages over {dossiers:N0} dossiers in {clock.Elapsed.TotalSeconds:0.0} s");
+                SqliteConnection.ClearAllPools();
+            }
             // A system that ran all year took a snapshot every morning; reports read them for closed days.
             if (options.Snapshots)
                 SnapshotHistory.RunAsync(temporary, options.Year).GetAwaiter().GetResult();
@@ -159,7 +168,11 @@ internal static class DataGenerator
 
             var status = refused ? DossierStatus.NotAccepted : withdrawn ? DossierStatus.Stopped : open ? (paused ? DossierStatus.SupplementRequested : DossierStatus.InProgress)
                 : returned is not null ? DossierStatus.Returned : DossierStatus.Resolved;
-            var step = refused || withdrawn ? procedure.Steps[0] : open ? procedure.Steps[1] : procedure.Steps[^1];
+            // Where the history below leaves it: refused at reception, withdrawn at the first processing step, open work
+            // forwarded to the last processing step (or waiting for papers at the first), the rest at the result step.
+            var forwardedOpen = open && !paused;
+            var step = refused ? procedure.Steps[0] : withdrawn ? procedure.Steps[1] : forwardedOpen ? procedure.Steps[^2]
+                : open ? procedure.Steps[1] : procedure.Steps[^1];
             var owner = channel == Channel.Online ? $"citizen{random.Next(100_000):00000}" : null;
             var idNumber = $"0600{random.Next(90, 99)}{random.Next(1_000_000):000000}";
             var closedAt = refused ? received : withdrawn ? received.AddDays(2) : (DateTime?)null;
@@ -199,6 +212,9 @@ internal static class DataGenerator
                     history.Add((received.AddDays(1), DossierActions.Withdraw, DossierStatus.Received, DossierStatus.WithdrawalRequested, procedure.Steps[1], procedure.Steps[1]));
                     history.Add((closedAt!.Value, DossierActions.Stop, DossierStatus.WithdrawalRequested, DossierStatus.Stopped, procedure.Steps[1], procedure.Steps[1]));
                 }
+                if (forwardedOpen)
+                    history.Add((received.AddMinutes((lastDay - received).TotalMinutes * 0.5), DossierActions.Forward, DossierStatus.Received,
+                        DossierStatus.InProgress, procedure.Steps[1], procedure.Steps[^2]));
                 if (resolved is { } at)
                 {
                     var middle = received.AddMinutes((at - received).TotalMinutes * 0.6);
@@ -217,7 +233,7 @@ internal static class DataGenerator
                     .Set("UnitCode", action == DossierActions.Submit ? null : unit.Code).Set("FromStatus", from).Set("ToStatus", to)
                     .Set("FromStep", fromStep).Set("ToStep", toStep).Set("ToUnitCode", unit.Code).Set("DueDate", refused ? null : legalDue).Insert();
                 events++;
-                if (options.OutboxForEveryEvent || e == history.Count - 1)
+                if (options.PendingOutbox == 0 && (options.OutboxForEveryEvent || e == history.Count - 1))
                 {
                     writer.Outbox.Set("DossierId", id).Set("DossierCode", code).Set("Sequence", e + 1).Set("IdempotencyKey", $"{code}:{e + 1}")
                         .Set("Type", "DongBoHoSoMC").Set("Payload", "{}").Set("CreatedAt", at)
