@@ -96,9 +96,10 @@ public sealed class NationalPortalOptions
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// How long a node owns a dossier's delivery without renewing its claim. Renewed before every send, so it
-    /// only has to outlast one send (attempts, quick retries and their pauses) — and it is how long a crashed
-    /// node's dossiers wait before another node takes them over.
+    /// How long a node owns a dossier's delivery without renewing its claim. Renewed before a send once less is
+    /// left than the longest a message can take (sign-in, check and send, every attempt timing out; before every
+    /// send when the lease is shorter than that), so it only has to outlast one message — and it is how long a
+    /// crashed node's dossiers wait before another node takes them over.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
