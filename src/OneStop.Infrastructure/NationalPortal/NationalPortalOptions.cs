@@ -103,8 +103,11 @@ public sealed class NationalPortalOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How many dossiers one sweep delivers at the same time (each dossier stays strictly in order).</summary>
-    public int SweepParallelism { get; set; } = 4;
+    /// <summary>
+    /// How many dossiers one sweep delivers at the same time (each dossier stays strictly in order). Each mostly waits
+    /// on the portal's answer: 8 drained 100,000 messages in 114 s on 2 cores where 4 took 163 s (issue 12).
+    /// </summary>
+    public int SweepParallelism { get; set; } = 8;
 
     /// <summary>The most dossiers one sweep takes on; the next sweep (every minute) takes the rest.</summary>
     public int SweepBatchSize { get; set; } = 5000;
