@@ -13,6 +13,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("load")]
     [InlineData("load-and-fault")]
     [InlineData("generate")]
+    [InlineData("measure-drain")]
     public async Task Every_command_refuses_an_existing_data_folder_and_leaves_it_untouched(string command)
     {
         var target = Directory.CreateDirectory(Path.Combine(_parent, "existing")).FullName;

@@ -9,6 +9,8 @@ using OneStop.Benchmarks.Load;
 //   dotnet run -c Release --project tests/OneStop.Benchmarks -- snapshot --data /tmp/onestop-1m [--year 2026]   (the daily snapshots of every closed day)
 //   dotnet run -c Release --project tests/OneStop.Benchmarks -- load [--quick] [--connections 32] [--seconds 30] [--data <new folder to keep>] [--json <file>]
 //   dotnet run -c Release --project tests/OneStop.Benchmarks -- load-and-fault [--dossiers 300] [--connections 16] [--portal-error-percent 10] [--data <new folder to keep>]
+//   dotnet run -c Release --project tests/OneStop.Benchmarks -- measure-queue --data /tmp/onestop-1m [--repeats 50] [--json <file>]   (on a copy: the folder is not changed)
+//   dotnet run -c Release --project tests/OneStop.Benchmarks -- measure-drain [--messages 100000] [--data <new folder to keep>] [--parallelism N] [--batch N]
 //   dotnet run -c Release --project tests/OneStop.Benchmarks -- measure-indicators --data /tmp/onestop-1m [--year 2026] [--repeats 5] [--sql]
 string? Option(string name) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault();
 int Number(string name, int fallback) => Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
@@ -31,6 +33,12 @@ switch (args.FirstOrDefault())
     case "measure-indicators":
         return await IndicatorMeasurement.RunAsync(Option("data") ?? throw new ArgumentException("--data <folder> is required"),
             Number("year", DateTime.UtcNow.Year), Number("repeats", 5), args.Contains("--sql"));
+    case "measure-drain":
+        return await DrainMeasurement.RunAsync(new DrainOptions(Number("messages", 100_000), Option("data"), Option("host"),
+            Option("parallelism") is { } parallelism ? int.Parse(parallelism, CultureInfo.InvariantCulture) : null,
+            Option("batch") is { } batch ? int.Parse(batch, CultureInfo.InvariantCulture) : null));
+    case "measure-queue":
+        return await QueueMeasurement.RunAsync(Option("data") ?? throw new ArgumentException("--data <folder> is required"), Number("repeats", 50), Option("json"), Option("host"));
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

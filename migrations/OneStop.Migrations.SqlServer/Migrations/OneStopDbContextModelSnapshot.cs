@@ -434,9 +434,11 @@ namespace OneStop.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SubmittedAt");
 
-                    b.HasIndex("CurrentUnitCode", "AssigneeUserName");
+                    b.HasIndex("CurrentUnitCode", "AssigneeUserName", "DueDate", "ReceptionDueDate", "SubmittedAt", "Id")
+                        .HasDatabaseName("IX_Dossiers_QueueAssignee");
 
-                    b.HasIndex("CurrentUnitCode", "Status");
+                    b.HasIndex("CurrentUnitCode", "Status", "DueDate", "ReceptionDueDate", "SubmittedAt", "CurrentStepId", "Id")
+                        .HasDatabaseName("IX_Dossiers_Queue");
 
                     b.ToTable("Dossiers");
                 });

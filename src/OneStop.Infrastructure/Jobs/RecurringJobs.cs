@@ -33,6 +33,8 @@ public static class RecurringJobs
         {
             jobs.AddOrUpdate<OutboxDeliveryJob>(NationalPortalOutboxSweeper, job => job.DeliverDueAsync(CancellationToken.None),
                 Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            // And now: a node that starts over a backlog (a restart after an outage, a crash) sends it at once, not at the next minute.
+            jobs.Trigger(NationalPortalOutboxSweeper);
             // Once at start as well: DongBoHoSoMC sends the field code (MaLinhVuc) the catalogue check records, and a
             // new installation should not wait for the first night to have it.
             jobs.Trigger(ProcedureCatalogueSyncJob.RecurringJobId);

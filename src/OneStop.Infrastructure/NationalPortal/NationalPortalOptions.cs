@@ -96,14 +96,18 @@ public sealed class NationalPortalOptions
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// How long a node owns a dossier's delivery without renewing its claim. Renewed before every send, so it
-    /// only has to outlast one send (attempts, quick retries and their pauses) — and it is how long a crashed
-    /// node's dossiers wait before another node takes them over.
+    /// How long a node owns a dossier's delivery without renewing its claim. Renewed before a send once less is
+    /// left than the longest a message can take (sign-in, check and send, every attempt timing out; before every
+    /// send when the lease is shorter than that), so it only has to outlast one message — and it is how long a
+    /// crashed node's dossiers wait before another node takes them over.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How many dossiers one sweep delivers at the same time (each dossier stays strictly in order).</summary>
-    public int SweepParallelism { get; set; } = 4;
+    /// <summary>
+    /// How many dossiers one sweep delivers at the same time (each dossier stays strictly in order). Each mostly waits
+    /// on the portal's answer: 8 drained 100,000 messages in 114 s on 2 cores where 4 took 163 s (issue 12).
+    /// </summary>
+    public int SweepParallelism { get; set; } = 8;
 
     /// <summary>The most dossiers one sweep takes on; the next sweep (every minute) takes the rest.</summary>
     public int SweepBatchSize { get; set; } = 5000;

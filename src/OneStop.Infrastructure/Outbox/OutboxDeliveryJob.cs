@@ -36,6 +36,9 @@ public sealed class OutboxDeliveryJob(
     /// <summary>How often one run goes round a dossier whose messages keep arriving; the next job or the sweeper does the rest.</summary>
     private const int MaxRoundsPerRun = 5;
 
+    /// <summary>How long one sweep goes on taking batches: under the minute between two sweeps.</summary>
+    private static readonly TimeSpan SweepTimeBudget = TimeSpan.FromSeconds(50);
+
     /// <summary>Delivers what is due for one dossier: queued after every commit that adds messages, and for each retry.</summary>
     // Portal failures never throw (they become backoffs); what throws is database trouble: one Hangfire retry,
     // then the sweeper a minute later.
@@ -59,34 +62,45 @@ public sealed class OutboxDeliveryJob(
         if (!settings.Enabled)
             return OutboxDeliveryReport.None;
         var total = OutboxDeliveryReport.None;
-        List<Guid> due;
-        await using (var scope = scopes.CreateAsyncScope())
+        var started = clock.GetUtcNow();
+        for (var pass = 0; ; pass++)
         {
-            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-            // While the portal is down, the probe goes first and alone: if the portal is back, its success makes
-            // every waiting message due, and the query below already sees them.
-            if (outage.TryTakeProbe(clock.GetUtcNow()) && await PrepareProbeAsync(db, ct) is { } probed)
-                total = (await DeliverDossierAsync(probed, ct)) with { Probes = 1 };
-            var now = Now;
-            due = await db.Outbox.AsNoTracking()
-                .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now)
-                .Where(m => !db.Outbox.Any(d => d.DossierId == m.DossierId && d.State == OutboxState.DeadLettered))
-                .GroupBy(m => m.DossierId)
-                .Select(g => new { DossierId = g.Key, Due = g.Min(m => m.NextAttemptAt) })
-                .OrderBy(g => g.Due)
-                .Take(settings.SweepBatchSize)
-                .Select(g => g.DossierId)
-                .ToListAsync(ct);
-        }
-
-        var gate = new Lock();
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.SweepParallelism, CancellationToken = ct },
-            async (dossierId, token) =>
+            List<Guid> due;
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                var report = await DeliverDossierAsync(dossierId, token);
-                lock (gate)
-                    total = total.Add(report);
-            });
+                var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+                // While the portal is down, the probe goes first and alone: if the portal is back, its success makes
+                // every waiting message due, and the query below already sees them.
+                if (pass == 0 && outage.TryTakeProbe(clock.GetUtcNow()) && await PrepareProbeAsync(db, ct) is { } probed)
+                    total = (await DeliverDossierAsync(probed, ct)) with { Probes = 1 };
+                var now = Now;
+                due = await db.Outbox.AsNoTracking()
+                    .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now)
+                    .Where(m => !db.Outbox.Any(d => d.DossierId == m.DossierId && d.State == OutboxState.DeadLettered))
+                    .GroupBy(m => m.DossierId)
+                    .Select(g => new { DossierId = g.Key, Due = g.Min(m => m.NextAttemptAt) })
+                    .OrderBy(g => g.Due)
+                    .Take(settings.SweepBatchSize)
+                    .Select(g => g.DossierId)
+                    .ToListAsync(ct);
+            }
+
+            var passed = OutboxDeliveryReport.None;
+            var gate = new Lock();
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.SweepParallelism, CancellationToken = ct },
+                async (dossierId, token) =>
+                {
+                    var report = await DeliverDossierAsync(dossierId, token);
+                    lock (gate)
+                        passed = passed.Add(report);
+                });
+            total = total.Add(passed);
+            // A full batch means more may be due (what this pass delivered no longer is): a backlog — after an outage,
+            // a restart, a node that died — drains at the portal's pace, not one batch a minute. Not past the minute,
+            // though, when the next sweep starts anyway; and not round again when this pass could claim nothing.
+            if (due.Count < settings.SweepBatchSize || passed.Dossiers == 0 || clock.GetUtcNow() - started >= SweepTimeBudget)
+                break;
+        }
         if (total.Sent > 0 || total.DeadLettered > 0)
             logger.LogInformation(
                 "National portal sweep: {Dossiers} dossiers, {Sent} sent, {Delivered} delivered, {Failed} to retry, {DeadLettered} dead-lettered, {Busy} held by another node",
@@ -176,8 +190,15 @@ public sealed class OutboxDeliveryJob(
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         // Unique per run, not per node: two jobs of the same node exclude each other as well.
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        if (!await OutboxLeases.TryClaimAsync(db, dossierId, owner, Now, settings.LeaseDuration, ct))
+        var claimedAt = Now;
+        if (!await OutboxLeases.TryClaimAsync(db, dossierId, owner, claimedAt, settings.LeaseDuration, ct))
             return (new OutboxDeliveryReport(Busy: 1), false);
+        var leaseUntil = claimedAt + settings.LeaseDuration;
+        // A lease with more left than the longest a message can take — a sign-in, the TraCuuHoSo check and the send,
+        // each with every attempt timing out — cannot expire before the next message is done, so nobody can have
+        // taken it: renewing it then would only cost a write per message (issue 12's drain). Past that, or when the
+        // lease is shorter than that, it is renewed before every send as before.
+        var longestMessage = settings.AttemptTimeout * (settings.ClientRetries + 1) * 3;
 
         var report = new OutboxDeliveryReport(Dossiers: 1);
         try
@@ -216,8 +237,12 @@ public sealed class OutboxDeliveryJob(
                         await DeadLetterAsync(db, message, $"Quá {settings.MaxAge.TotalDays:0.#} ngày vẫn chưa gửi được lên Cổng DVCQG; lỗi gần nhất: {message.LastError ?? "không có"}", now);
                         return (report with { DeadLettered = report.DeadLettered + 1 }, true);
                     }
-                    if (!await OutboxLeases.RenewAsync(db, dossierId, owner, now, settings.LeaseDuration, ct))
-                        return (report, false); // lost to another claimer: it carries on
+                    if (leaseUntil - now <= longestMessage)
+                    {
+                        if (!await OutboxLeases.RenewAsync(db, dossierId, owner, now, settings.LeaseDuration, ct))
+                            return (report, false); // lost to another claimer: it carries on
+                        leaseUntil = now + settings.LeaseDuration;
+                    }
 
                     var batch = Batch(pending, index);
                     var madonvi = settings.MaDonVi ?? DvcqgSnapshot.AgencyOf(message.DossierCode);

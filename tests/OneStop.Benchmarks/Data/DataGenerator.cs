@@ -14,7 +14,10 @@ using OneStop.Infrastructure.Seeding;
 namespace OneStop.Benchmarks.Data;
 
 /// <summary>What to generate.</summary>
-internal sealed record GeneratorOptions(int Dossiers, string DataFolder, int Year, int Seed, int ExtraCommunes, bool OutboxForEveryEvent, bool Snapshots = true);
+/// <param name="PendingOutbox">When above zero: no delivered outbox history, but exactly this many PENDING messages as the API
+/// writes them (<see cref="PendingOutboxWriter"/>), the backlog <c>measure-drain</c> delivers.</param>
+internal sealed record GeneratorOptions(int Dossiers, string DataFolder, int Year, int Seed, int ExtraCommunes, bool OutboxForEveryEvent, bool Snapshots = true,
+    int PendingOutbox = 0);
 
 /// <summary>
 /// Writes a realistic embedded-default data folder (the SQLite database the API uses with <c>OneStop:DataDirectory</c>):
@@ -46,6 +49,12 @@ internal static class DataGenerator
             var counts = WriteDossiers(Path.Combine(temporary, "onestop.db"), options);
             Console.WriteLine($"{counts} in {clock.Elapsed.TotalSeconds:0.0} s");
             SqliteConnection.ClearAllPools();
+            if (options.PendingOutbox > 0)
+            {
+                var (messages, dossiers) = PendingOutboxWriter.WriteAsync(temporary, options.PendingOutbox, DateTime.UtcNow).GetAwaiter().GetResult();
+                Console.WriteLine($"{messages:N0} pending outbox messages over {dossiers:N0} dossiers in {clock.Elapsed.TotalSeconds:0.0} s");
+                SqliteConnection.ClearAllPools();
+            }
             // A system that ran all year took a snapshot every morning; reports read them for closed days.
             if (options.Snapshots)
                 SnapshotHistory.RunAsync(temporary, options.Year).GetAwaiter().GetResult();
@@ -109,12 +118,15 @@ internal static class DataGenerator
         var span = (lastDay - yearStart).TotalDays;
         long events = 0, pauses = 0, outbox = 0, ratings = 0;
         var sequences = new Dictionary<(string Agency, DateOnly Day), int>();
+        // Linked packages (liên thông) have no steps of their own: their members are the dossiers.
+        var byLevel = procedures.Where(p => p.Steps.Length >= 3).GroupBy(p => p.Level).ToDictionary(g => g.Key, g => g.ToArray());
+        // Since the 2025 reform no shipped procedure is at district level: its share goes to the levels that have both.
+        var levels = LevelShares.Where(l => byLevel.ContainsKey(l.Level) && units.ContainsKey(l.Level)).ToArray();
 
         for (var i = 0; i < options.Dossiers; i++)
         {
-            // Where: communes take most of the work, the province and its agencies the rest.
-            var level = random.NextDouble() switch { < 0.75 => Levels.Commune, < 0.9 => Levels.District, _ => Levels.Province };
-            var candidates = procedures.Where(p => p.Level == level).ToArray();
+            var level = PickLevel(random.NextDouble(), levels);
+            var candidates = byLevel[level];
             var procedure = candidates[random.Next(candidates.Length)];
             var unit = units[level][random.Next(units[level].Length)];
             var channel = procedure.OnlineLevel == "none" ? Channel.Counter
@@ -156,7 +168,11 @@ internal static class DataGenerator
 
             var status = refused ? DossierStatus.NotAccepted : withdrawn ? DossierStatus.Stopped : open ? (paused ? DossierStatus.SupplementRequested : DossierStatus.InProgress)
                 : returned is not null ? DossierStatus.Returned : DossierStatus.Resolved;
-            var step = refused || withdrawn ? procedure.Steps[0] : open ? procedure.Steps[1] : procedure.Steps[^1];
+            // Where the history below leaves it: refused at reception, withdrawn at the first processing step, open work
+            // forwarded to the last processing step (or waiting for papers at the first), the rest at the result step.
+            var forwardedOpen = open && !paused;
+            var step = refused ? procedure.Steps[0] : withdrawn ? procedure.Steps[1] : forwardedOpen ? procedure.Steps[^2]
+                : open ? procedure.Steps[1] : procedure.Steps[^1];
             var owner = channel == Channel.Online ? $"citizen{random.Next(100_000):00000}" : null;
             var idNumber = $"0600{random.Next(90, 99)}{random.Next(1_000_000):000000}";
             var closedAt = refused ? received : withdrawn ? received.AddDays(2) : (DateTime?)null;
@@ -196,6 +212,9 @@ internal static class DataGenerator
                     history.Add((received.AddDays(1), DossierActions.Withdraw, DossierStatus.Received, DossierStatus.WithdrawalRequested, procedure.Steps[1], procedure.Steps[1]));
                     history.Add((closedAt!.Value, DossierActions.Stop, DossierStatus.WithdrawalRequested, DossierStatus.Stopped, procedure.Steps[1], procedure.Steps[1]));
                 }
+                if (forwardedOpen)
+                    history.Add((received.AddMinutes((lastDay - received).TotalMinutes * 0.5), DossierActions.Forward, DossierStatus.Received,
+                        DossierStatus.InProgress, procedure.Steps[1], procedure.Steps[^2]));
                 if (resolved is { } at)
                 {
                     var middle = received.AddMinutes((at - received).TotalMinutes * 0.6);
@@ -214,7 +233,7 @@ internal static class DataGenerator
                     .Set("UnitCode", action == DossierActions.Submit ? null : unit.Code).Set("FromStatus", from).Set("ToStatus", to)
                     .Set("FromStep", fromStep).Set("ToStep", toStep).Set("ToUnitCode", unit.Code).Set("DueDate", refused ? null : legalDue).Insert();
                 events++;
-                if (options.OutboxForEveryEvent || e == history.Count - 1)
+                if (options.PendingOutbox == 0 && (options.OutboxForEveryEvent || e == history.Count - 1))
                 {
                     writer.Outbox.Set("DossierId", id).Set("DossierCode", code).Set("Sequence", e + 1).Set("IdempotencyKey", $"{code}:{e + 1}")
                         .Set("Type", "DongBoHoSoMC").Set("Payload", "{}").Set("CreatedAt", at)
@@ -267,6 +286,21 @@ internal static class DataGenerator
             analyze.ExecuteNonQuery();
         }
         return $"{options.Dossiers:N0} dossiers, {events:N0} events, {pauses:N0} pauses, {outbox:N0} outbox messages, {ratings:N0} ratings";
+    }
+
+    /// <summary>Communes take most of the work, the province and its agencies the rest.</summary>
+    private static readonly (string Level, double Share)[] LevelShares = [(Levels.Commune, 0.75), (Levels.District, 0.15), (Levels.Province, 0.10)];
+
+    private static string PickLevel(double draw, (string Level, double Share)[] levels)
+    {
+        var target = draw * levels.Sum(l => l.Share);
+        foreach (var (level, share) in levels)
+        {
+            if (target < share)
+                return level;
+            target -= share;
+        }
+        return levels[^1].Level;
     }
 
     private sealed record UnitRow(string Code, string Agency);

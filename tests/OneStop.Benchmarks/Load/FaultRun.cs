@@ -24,7 +24,7 @@ internal sealed record FaultRunOptions(int Dossiers, int Connections, double Por
 /// </summary>
 internal static class FaultRun
 {
-    private const string PortalKey = "load-and-fault-portal-key";
+    internal const string PortalKey = "load-and-fault-portal-key";
 
     public static async Task<int> RunAsync(FaultRunOptions options)
     {
@@ -106,7 +106,7 @@ internal static class FaultRun
         }
     }
 
-    private static async Task<WebApplication> StartPortalAsync()
+    internal static async Task<WebApplication> StartPortalAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -272,8 +272,8 @@ internal static class FaultRun
             // The portal: exactly the dossier's outbox messages, each once, in order; its status changes in the dossier's order.
             var messages = received.GetValueOrDefault(code) ?? [];
             var sent = outbox.GetValueOrDefault(code) ?? [];
-            if (!messages.Select(m => (m.SoThuTu, m.Service)).SequenceEqual(sent))
-                violations.Add($"{code}: the portal holds [{string.Join(", ", messages.Select(m => $"{m.SoThuTu}:{m.Service}"))}] but the outbox sent [{string.Join(", ", sent.Select(m => $"{m.Sequence}:{m.Service}"))}]");
+            if (PortalChecks.ExactlyOnceInOrder(code, sent, messages) is { } notExactlyOnce)
+                violations.Add(notExactlyOnce);
             var statuses = Collapse(history.Select(e => (int)Enum.Parse<OneStop.Domain.Dossiers.DossierStatus>(e.ToStatus)));
             var portalStatuses = Collapse(messages.Where(m => m.Service == PortalServices.DongBoHoSoMC).Select(m => m.Status));
             if (!statuses.SequenceEqual(portalStatuses))
@@ -293,7 +293,7 @@ internal static class FaultRun
         return list;
     }
 
-    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    internal static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -77,10 +77,16 @@ public static class ListDossiers
 
         var paging = Paging.From(page, pageSize);
         var total = await query.CountAsync(ct);
-        var dossiers = await query
+        // The page in two steps: which dossiers, from the queue index alone (IX_Dossiers_Queue*: unit, filters and sort
+        // keys, and the id), then those few whole — instead of sorting every dossier of the unit with all its columns.
+        var ids = await query
             .OrderBy(d => (d.DueDate ?? d.ReceptionDueDate) == null).ThenBy(d => d.DueDate ?? d.ReceptionDueDate).ThenBy(d => d.SubmittedAt)
             .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(d => d.Id)
             .ToListAsync(ct);
+        var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        var dossiers = ids.Count == 0 ? []
+            : (await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct)).OrderBy(d => position[d.Id]).ToList();
 
         var units = await contexts.LoadUnitsAsync(ct);
         var deadlines = await contexts.LoadDeadlinesAsync(ct);

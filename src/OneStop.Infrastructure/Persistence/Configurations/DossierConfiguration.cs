@@ -37,8 +37,14 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Ignore(d => d.ReturnUnitCode);
         builder.Ignore(d => d.HomeUnitCode);
         builder.Ignore(d => d.DomainEvents);
-        builder.HasIndex(d => new { d.CurrentUnitCode, d.AssigneeUserName });
-        builder.HasIndex(d => new { d.CurrentUnitCode, d.Status });
+        // The work queue (GET /api/dossiers): a unit's dossiers, filtered and sorted by due date, read from the index
+        // alone — every filter column and sort key, then the id the page is loaded by — so a page never sorts the
+        // unit's whole rows (issue 12: a province unit holds tens of thousands). Their prefixes serve what the former
+        // (unit, status) and (unit, assignee) indexes served.
+        builder.HasIndex(d => new { d.CurrentUnitCode, d.Status, d.DueDate, d.ReceptionDueDate, d.SubmittedAt, d.CurrentStepId, d.Id })
+            .HasDatabaseName("IX_Dossiers_Queue");
+        builder.HasIndex(d => new { d.CurrentUnitCode, d.AssigneeUserName, d.DueDate, d.ReceptionDueDate, d.SubmittedAt, d.Id })
+            .HasDatabaseName("IX_Dossiers_QueueAssignee");
         builder.HasIndex(d => d.DueDate);
         builder.HasIndex(d => d.OwnerUserName);
         // Where the reports' data begins (the first submission), and queues by age.
