@@ -1,11 +1,14 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OneStop.Migrations.Sqlite.Migrations
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace OneStop.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue12QueueIndexes : Migration
+    public partial class Issue12Performance : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +20,27 @@ namespace OneStop.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Dossiers_CurrentUnitCode_Status",
                 table: "Dossiers");
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceStamps",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Stamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceStamps", x => x.Name);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ReferenceStamps",
+                columns: new[] { "Name", "Stamp" },
+                values: new object[,]
+                {
+                    { "calendar", new Guid("6f1d2c1e-0000-4000-8000-000000000002") },
+                    { "units", new Guid("6f1d2c1e-0000-4000-8000-000000000001") }
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_Queue",
@@ -32,6 +56,9 @@ namespace OneStop.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ReferenceStamps");
+
             migrationBuilder.DropIndex(
                 name: "IX_Dossiers_Queue",
                 table: "Dossiers");
