@@ -12,14 +12,14 @@ namespace OneStop.Cluster.Tests;
 
 /// <summary>
 /// Issue #14's two-node test: two API processes on different loopback ports over one PostgreSQL database and one
-/// Hangfire storage (a Hangfire server on each), 300 birth registrations (500 before CI had to fit a busier machine) driven to Returned with every action on the
+/// Hangfire storage (a Hangfire server on each), 500 birth registrations driven to Returned with every action on the
 /// other node than the read before it, one node killed mid-run and started again. Then what the nodes wrote is checked
 /// in the database and at the portal, and the figures are printed.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class TwoNodeTests(ITestOutputHelper output)
 {
-    private const int Dossiers = 300;
+    private const int Dossiers = 500;
     private const int Clerks = 12;
     private const string D = PortalServices.DongBoHoSoMC;
     private const string P = PortalServices.CapNhatTienDoHoSoMC;
@@ -120,7 +120,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
             await Task.Delay(500);
         Assert.True(undelivered == 0, $"{undelivered} outbox messages undelivered after four minutes");
 
-        // The database: exactly the dossiers, distinct codes, all Returned, each with its six events.
+        // The database: exactly the 500 dossiers, distinct codes, all Returned, each with its six events.
         var rows = await database.ListAsync("""SELECT "Code", "Status" FROM "Dossiers" """, r => (Code: r.GetString(0), Status: r.GetString(1)));
         var duplicates = rows.Count - rows.Select(r => r.Code).Distinct().Count();
         var lost = codes.Count(c => c is null || !rows.Any(r => r.Code == c && r.Status == "Returned"));
