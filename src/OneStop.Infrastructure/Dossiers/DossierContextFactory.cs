@@ -25,11 +25,12 @@ public sealed class DossierContextFactory(OneStopDbContext db, TimeProvider cloc
 
     public async Task<UnitTree> LoadUnitsAsync(CancellationToken ct) => await UnitsAsync(await ReadStampsAsync(ct), ct);
 
-    /// <summary>
-    /// A year is held when the table has any day of it (the shipped file's years, or days an admin entered): a deadline
-    /// running into any other year is refused rather than counted on weekends alone (DESIGN §6).
-    /// </summary>
-    public async Task<DeadlineCalculator> LoadDeadlinesAsync(CancellationToken ct) => await DeadlinesAsync(await ReadStampsAsync(ct), ct);
+    /// <summary>The unit tree and the deadlines together, under one read of the stamps (a list answer needs both).</summary>
+    public async Task<(UnitTree Units, DeadlineCalculator Deadlines)> LoadReferenceDataAsync(CancellationToken ct)
+    {
+        var stamps = await ReadStampsAsync(ct);
+        return (await UnitsAsync(stamps, ct), await DeadlinesAsync(stamps, ct));
+    }
 
     private async Task<Dictionary<string, Guid>> ReadStampsAsync(CancellationToken ct) =>
         await db.ReferenceStamps.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Stamp, ct);
@@ -47,6 +48,8 @@ public sealed class DossierContextFactory(OneStopDbContext db, TimeProvider cloc
         return units;
     }
 
+    // A year is held when the table has any day of it (the shipped file's years, or days an admin entered): a deadline
+    // running into any other year is refused rather than counted on weekends alone (DESIGN §6).
     private async Task<DeadlineCalculator> DeadlinesAsync(Dictionary<string, Guid> stamps, CancellationToken ct)
     {
         var stamp = stamps.GetValueOrDefault(ReferenceStamp.Calendar);

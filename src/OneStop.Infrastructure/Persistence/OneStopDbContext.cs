@@ -78,6 +78,7 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     {
         if (domainEvents is not null)
             await domainEvents.DispatchAsync(this, cancellationToken);
+        using var detected = DetectChangesOnce();
         ReferenceStampChanges.Stamp(this);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -86,8 +87,26 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options,
     {
         if (domainEvents is not null)
             domainEvents.DispatchAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        using var detected = DetectChangesOnce();
         ReferenceStampChanges.Stamp(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Detects changes once for the reference stamps and the save together: looking at the entries and then saving
+    /// would each scan every tracked entity (a dossier's whole history) again. Automatic detection is back on after.
+    /// </summary>
+    private AutoDetectRestorer DetectChangesOnce()
+    {
+        ChangeTracker.DetectChanges();
+        var restorer = new AutoDetectRestorer(ChangeTracker, ChangeTracker.AutoDetectChangesEnabled);
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return restorer;
+    }
+
+    private readonly record struct AutoDetectRestorer(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker Tracker, bool Enabled) : IDisposable
+    {
+        public void Dispose() => Tracker.AutoDetectChangesEnabled = Enabled;
     }
 
     internal void NoteNewOutboxMessage(Guid dossierId) => _dossiersWithNewMessages.Add(dossierId);

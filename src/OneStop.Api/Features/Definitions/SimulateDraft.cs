@@ -75,8 +75,7 @@ public static class SimulateDraft
             .ToListAsync(ct);
 
         var actors = await ActorsAsync(db, dossiers, ct);
-        var units = await contexts.LoadUnitsAsync(ct);
-        var deadlines = await contexts.LoadDeadlinesAsync(ct);
+        var (units, deadlines) = await contexts.LoadReferenceDataAsync(ct);
         var outcomes = dossiers.Select(d => DossierReplay.Run(d, model, units, deadlines, actors)).ToList();
         var items = outcomes.Select(o => new SimulatedDossier(o.Code, o.OriginalStatus.ToString(), o.SimulatedStatus?.ToString(), o.EndsDifferently,
             o.Divergence is { } at ? new SimulatedDivergence(at.Sequence, at.At.ToVietnam(), at.Action, at.Actor, at.StepId, at.Reason) : null,

@@ -88,8 +88,7 @@ public static class ListDossiers
         var dossiers = ids.Count == 0 ? []
             : (await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct)).OrderBy(d => position[d.Id]).ToList();
 
-        var units = await contexts.LoadUnitsAsync(ct);
-        var deadlines = await contexts.LoadDeadlinesAsync(ct);
+        var (units, deadlines) = await contexts.LoadReferenceDataAsync(ct);
         var items = new List<QueueItem>(dossiers.Count);
         foreach (var d in dossiers)
         {

@@ -65,8 +65,7 @@ public static class ListMyDossiers
             .OrderByDescending(x => x.SubmittedAt).ThenByDescending(x => x.Code, StringComparer.Ordinal)
             .Skip(paging.Skip).Take(paging.PageSize).ToList();
 
-        var units = await contexts.LoadUnitsAsync(ct);
-        var deadlines = await contexts.LoadDeadlinesAsync(ct);
+        var (units, deadlines) = await contexts.LoadReferenceDataAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var items = new List<MyDossierItem>(page1.Count);
         foreach (var entry in page1)

@@ -56,8 +56,7 @@ public static class PackageReads
     public static async Task<IReadOnlyList<PackageMemberResponse>> MembersAsync(
         DossierPackage package, Actor actor, OneStopDbContext db, DefinitionCatalog catalog, DossierContextFactory contexts, CancellationToken ct)
     {
-        var units = await contexts.LoadUnitsAsync(ct);
-        var deadlines = await contexts.LoadDeadlinesAsync(ct);
+        var (units, deadlines) = await contexts.LoadReferenceDataAsync(ct);
         var now = contexts.UtcNow;
         var result = new List<PackageMemberResponse>();
         var started = new Dictionary<string, Dossier>(StringComparer.Ordinal);
