@@ -102,7 +102,11 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
                     }
                     catch (HttpRequestException)
                     {
-                        Interlocked.Decrement(ref staleChecked); // that node died in between: nothing was checked
+                        // That node died in between, or is started again but not listening yet: nothing was checked, so
+                        // the dossier tries again after its next action (the faster the actions, the more of them fall in
+                        // the seconds node-b is away).
+                        Interlocked.Decrement(ref staleChecked);
+                        stalePending = true;
                     }
                 }
             }
