@@ -190,6 +190,9 @@ public sealed class DashboardBrowserTests
             }
             catch (NoSuchElementException) { }
             catch (StaleElementReferenceException) { }
+            // An element found just before the page navigated (signing out reloads it): chromedriver reports it so, not
+            // as stale. The next poll finds the new page's element.
+            catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal)) { }
             Assert.True(DateTime.UtcNow < deadline, $"waited {Patience.TotalSeconds} s for {what}");
             Thread.Sleep(100);
         }
